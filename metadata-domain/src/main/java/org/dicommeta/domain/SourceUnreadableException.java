@@ -1,0 +1,20 @@
+package org.dicommeta.domain;
+
+/** An instance's source exists but reading it failed (permissions, I/O error). */
+public class SourceUnreadableException extends MetadataException {
+
+    private final String source;
+
+    public SourceUnreadableException(String source, Throwable cause) {
+        super("Cannot read source " + Secrets.mask(source) + ": " + describe(cause), cause);
+        this.source = Secrets.mask(source);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    private static String describe(Throwable t) {
+        return t == null ? "unknown error" : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -44,6 +44,19 @@ public interface MetadataStore extends AutoCloseable {
     /** Indexes an instance. An existing UID is replaced only when {@code overwrite}; records are kept either way. */
     InstanceOutcome putInstance(Instance instance, boolean overwrite);
 
+    /**
+     * Indexes a batch of instances (an import): the outcome of each, in the batch's order. Where the
+     * backend has transactions the batch is one. The default calls {@link #putInstance} for each;
+     * backends override it with a bulk write.
+     */
+    default List<InstanceOutcome> putInstances(List<Instance> batch, boolean overwrite) {
+        List<InstanceOutcome> out = new java.util.ArrayList<>(batch.size());
+        for (Instance i : batch) {
+            out.add(putInstance(i, overwrite));
+        }
+        return out;
+    }
+
     Optional<Instance> findInstance(String sopInstanceUid);
 
     /** Deletes these instances and their records; returns how many instances existed. */

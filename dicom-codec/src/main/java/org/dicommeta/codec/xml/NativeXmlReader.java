@@ -1,0 +1,278 @@
+package org.dicommeta.codec.xml;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.dicommeta.codec.BulkDataReference;
+import org.dicommeta.codec.DataSet;
+import org.dicommeta.codec.DicomCodecException;
+import org.dicommeta.codec.Element;
+import org.dicommeta.codec.VR;
+import org.dicommeta.codec.json.JsonBinaryNumbers;
+import org.dicommeta.codec.json.PersonNames;
+
+/**
+ * Reads a Native DICOM Model document (PS3.19 §A.1) back into a {@link DataSet}, the inverse of
+ * {@link NativeXmlWriter}. Element names are matched without regard to namespace, so documents with
+ * and without the PS3.19 namespace declaration are read alike.
+ *
+ * <p>Values are joined in {@code number} order (a missing number is an empty value); person name
+ * components are joined with '^' and groups with '='; a private attribute is placed in the block
+ * its {@code privateCreator} reserves in this data set (reserving one when needed), whatever block
+ * byte its tag carries; {@code InlineBinary} is decoded; {@code BulkData} becomes a
+ * {@link BulkDataReference} whose source is the uri, or {@code urn:uuid:<uuid>} (offset and length
+ * 0: unknown). Group length attributes are ignored.
+ *
+ * <p>DTDs and external entities are refused (no XXE). Errors (not XML, a missing or malformed tag,
+ * an unknown VR, a value that does not fit its VR, items nested deeper than {@value #MAX_DEPTH})
+ * throw {@link DicomCodecException} naming the attribute path.
+ */
+public final class NativeXmlReader {
+
+    /** Deepest sequence nesting accepted. */
+    public static final int MAX_DEPTH = 200;
+
+    private static final XMLInputFactory FACTORY = createFactory();
+
+    private final XMLStreamReader reader;
+
+    private NativeXmlReader(XMLStreamReader reader) {
+        this.reader = reader;
+    }
+
+    private static XMLInputFactory createFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** Reads one Native DICOM Model document (the stream is not closed). */
+    public static DataSet read(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        XMLStreamReader r;
+        try {
+            synchronized (FACTORY) {
+                r = FACTORY.createXMLStreamReader(in);
+            }
+        } catch (XMLStreamException e) {
+            throw new DicomCodecException("Not an XML document: " + e.getMessage(), e);
+        }
+        try {
+            NativeXmlReader x = new NativeXmlReader(r);
+            if (x.nextStart() == null || !"NativeDicomModel".equals(r.getLocalName())) {
+                throw new DicomCodecException("Not a Native DICOM Model document: the root element is not NativeDicomModel");
+            }
+            return x.readDataSet("", 0);
+        } catch (XMLStreamException e) {
+            throw new DicomCodecException("Malformed Native DICOM Model XML: " + e.getMessage(), e);
+        } finally {
+            try {
+                r.close();
+            } catch (XMLStreamException ignored) {
+                // nothing useful to report; the stream belongs to the caller
+            }
+        }
+    }
+
+    /** Advances to the next start element (returns its name) or to the end of the current one (null). */
+    private String nextStart() throws XMLStreamException {
+        while (reader.hasNext()) {
+            int ev = reader.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                return reader.getLocalName();
+            }
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void skipElement() throws XMLStreamException {
+        int level = 1;
+        while (level > 0 && reader.hasNext()) {
+            int ev = reader.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                level++;
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                level--;
+            }
+        }
+    }
+
+    /** Reads DicomAttribute children up to the end of the enclosing element. */
+    private DataSet readDataSet(String path, int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) {
+            throw new DicomCodecException("Native DICOM Model nested deeper than " + MAX_DEPTH + " sequences at " + path);
+        }
+        DataSet ds = new DataSet();
+        String name;
+        while ((name = nextStart()) != null) {
+            if (!"DicomAttribute".equals(name)) {
+                skipElement();
+                continue;
+            }
+            readAttribute(ds, path, depth);
+        }
+        return ds;
+    }
+
+    private void readAttribute(DataSet ds, String path, int depth) throws XMLStreamException {
+        String tagText = reader.getAttributeValue(null, "tag");
+        String vrText = reader.getAttributeValue(null, "vr");
+        String creator = reader.getAttributeValue(null, "privateCreator");
+        String at = (path.isEmpty() ? "" : path + "/") + tagText;
+        int tag;
+        try {
+            if (tagText == null || tagText.length() != 8) {
+                throw new NumberFormatException(String.valueOf(tagText));
+            }
+            tag = Integer.parseUnsignedInt(tagText, 16);
+        } catch (NumberFormatException e) {
+            throw new DicomCodecException("DicomAttribute tag is not 8 hex digits: " + at, e);
+        }
+        VR vr;
+        try {
+            vr = VR.of(vrText);
+        } catch (IllegalArgumentException e) {
+            throw new DicomCodecException("DicomAttribute " + at + " has an unknown vr: " + vrText, e);
+        }
+        TreeMap<Integer, String> values = new TreeMap<>();
+        List<DataSet> items = vr == VR.SQ ? new ArrayList<>() : null;
+        Object value = null;
+        String name;
+        while ((name = nextStart()) != null) {
+            switch (name) {
+                case "Value":
+                    values.put(number(at), reader.getElementText());
+                    break;
+                case "PersonName":
+                    values.put(number(at), readPersonName());
+                    break;
+                case "Item": {
+                    int n = number(at);
+                    DataSet item = readDataSet(at + "/" + (n - 1), depth + 1);
+                    if (items != null) {
+                        items.add(item);
+                    }
+                    break;
+                }
+                case "InlineBinary":
+                    try {
+                        value = Base64.getMimeDecoder().decode(reader.getElementText().strip());
+                    } catch (IllegalArgumentException e) {
+                        throw new DicomCodecException("InlineBinary of " + at + " is not base64: " + e.getMessage(), e);
+                    }
+                    break;
+                case "BulkData": {
+                    String uri = reader.getAttributeValue(null, "uri");
+                    String uuid = reader.getAttributeValue(null, "uuid");
+                    String source = uri != null ? uri : uuid != null ? "urn:uuid:" + uuid : "";
+                    value = BulkDataReference.of(source, 0, 0);
+                    skipElement();
+                    break;
+                }
+                default:
+                    skipElement();
+            }
+        }
+        if ((tag & 0xFFFF) == 0) {
+            return;
+        }
+        if (creator != null && (tag >>> 16 & 1) == 1) {
+            try {
+                tag = ds.privateTag(creator, tag, true);
+            } catch (IllegalArgumentException e) {
+                throw new DicomCodecException("Cannot place private attribute " + at + " of " + creator + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        if (items != null) {
+            value = items;
+        } else if (value == null && !values.isEmpty()) {
+            List<String> ordered = new ArrayList<>();
+            for (int i = 1, last = values.lastKey(); i <= last; i++) {
+                String v = values.get(i);
+                ordered.add(v == null ? "" : v);
+            }
+            if (vr.isString()) {
+                String joined = String.join("\\", ordered);
+                value = joined.isEmpty() ? null : joined;
+            } else if (vr.isNumeric()) {
+                value = JsonBinaryNumbers.encode(vr, ordered, at);
+            } else {
+                throw new DicomCodecException("DicomAttribute " + at + " of VR " + vr
+                        + " has Value elements; binary VRs take InlineBinary or BulkData");
+            }
+        }
+        ds.set(new Element(tag, vr, value));
+    }
+
+    private int number(String at) {
+        String n = reader.getAttributeValue(null, "number");
+        try {
+            int i = Integer.parseInt(n);
+            if (i < 1 || i > 1_000_000) {
+                throw new NumberFormatException(n);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new DicomCodecException("Bad number=\"" + n + "\" in " + at, e);
+        }
+    }
+
+    private String readPersonName() throws XMLStreamException {
+        String[] groups = {"", "", ""};
+        String name;
+        while ((name = nextStart()) != null) {
+            int g = indexOf(PersonNames.GROUP_NAMES, name);
+            if (g < 0) {
+                skipElement();
+                continue;
+            }
+            String[] comps = {"", "", "", "", ""};
+            String c;
+            while ((c = nextStart()) != null) {
+                int k = indexOf(PersonNames.COMPONENT_NAMES, c);
+                if (k < 0) {
+                    skipElement();
+                } else {
+                    comps[k] = reader.getElementText();
+                }
+            }
+            int last = 4;
+            while (last > 0 && comps[last].isEmpty()) {
+                last--;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k <= last; k++) {
+                if (k > 0) {
+                    sb.append('^');
+                }
+                sb.append(comps[k]);
+            }
+            groups[g] = sb.toString();
+        }
+        return PersonNames.joinGroups(groups[0], groups[1], groups[2]);
+    }
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -171,7 +171,7 @@ public final class DicomJsonReader {
             throw new DicomCodecException("InlineBinary of " + at + " is not a string");
         }
         try {
-            return Base64.getMimeDecoder().decode(((JsonString) v).getString());
+            return Base64.getDecoder().decode(withoutWhitespace(((JsonString) v).getString()));
         } catch (IllegalArgumentException e) {
             throw new DicomCodecException("InlineBinary of " + at + " is not base64: " + e.getMessage(), e);
         }
@@ -243,5 +243,20 @@ public final class DicomJsonReader {
         public void close() {
             // the caller owns the stream
         }
+    }
+
+    /** Base64 may be wrapped in lines (RFC 2045); anything else that is not base64 is an error. */
+    private static String withoutWhitespace(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+            if (ws && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!ws && sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 }

@@ -1,0 +1,664 @@
+package org.dicommeta.adapter.filesystem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.dicommeta.domain.BackendException;
+import org.dicommeta.domain.Instance;
+import org.dicommeta.domain.InstanceOutcome;
+import org.dicommeta.domain.MetadataFormat;
+import org.dicommeta.domain.MetadataScope;
+import org.dicommeta.domain.RecordInfo;
+import org.dicommeta.domain.StoreLockedException;
+import org.dicommeta.domain.Uids;
+import org.dicommeta.ports.MetadataStore;
+import org.dicommeta.ports.RecordWrite;
+import org.dicommeta.ports.RecordWriteOutcome;
+import org.dicommeta.ports.SelectedInstance;
+
+/**
+ * A {@link MetadataStore} in a directory (layout: {@link StoreLayout}).
+ *
+ * <p><b>Concurrency.</b> Every change to one UID's files happens under that UID's stripe lock (one of
+ * {@link #STRIPES}), and the {@link StoreIndex} is updated under the same lock right after the file
+ * change it mirrors. So a record write checks "instance exists" and publishes the record without a
+ * delete slipping in between: a record written for a deleted instance is {@code NO_INSTANCE}, never an
+ * orphan. Reads of whole files need no lock, because files are only ever replaced by an atomic rename.
+ *
+ * <p><b>Crash states.</b> An instance is deleted records first, instance file last, so a crash part-way
+ * leaves an instance with fewer records (a state the store allows), and the open scan deletes any record
+ * whose instance file is gone (possible when the file system reorders unsynced deletions) and every
+ * temporary file. After a crash the store therefore opens consistent.
+ *
+ * <p><b>Errors.</b> I/O failures become {@link BackendException}s naming the file and the likely cause
+ * (disk full, permission denied). {@link #putRecords} is not one transaction: each record is atomic, and
+ * when one fails the ones before it in the batch stay written and the exception names the failing one.
+ */
+final class FileMetadataStore implements MetadataStore {
+
+    private static final System.Logger LOG = System.getLogger(FileMetadataStore.class.getName());
+    static final int STRIPES = 1024;
+    private static final int DELETE_ALL_PAGE = 1024;
+
+    private final FileStoreSettings settings;
+    private final StoreLayout layout;
+    private final AtomicFiles files;
+    private final StoreIndex index = new StoreIndex();
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ScanReport scan;
+
+    /** What the open scan found and did; kept for tests and for the log line. */
+    record ScanReport(int instances, long nanos, int temporaryFilesRemoved, int orphanRecordsRemoved, int ignored) {
+    }
+
+    private FileMetadataStore(FileStoreSettings settings, Path root, AtomicFiles files, FileChannel lockChannel,
+            FileLock lock) {
+        this.settings = settings;
+        this.layout = new StoreLayout(root);
+        this.files = files;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+        try {
+            prepare();
+            this.scan = scan();
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+        LOG.log(Level.DEBUG, () -> "Opened " + describe() + ": " + scan);
+    }
+
+    /**
+     * Opens (creating when allowed) the store of {@code settings}, takes its lock and scans it.
+     *
+     * @param hook how temporary files are written (tests inject failures here)
+     */
+    static FileMetadataStore open(FileStoreSettings settings, AtomicFiles.WriteHook hook) {
+        Path root = settings.root().toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new BackendException("Cannot open file store " + root + ": it exists and is not a directory");
+        }
+        if (!Files.exists(root)) {
+            if (!settings.create()) {
+                throw new BackendException("File store directory " + root + " does not exist (and option "
+                        + FileStoreSettings.OPTION_CREATE + " is false)");
+            }
+            try {
+                Files.createDirectories(root);
+            } catch (IOException e) {
+                throw AtomicFiles.failure("Cannot create file store directory", root, e);
+            }
+        }
+        try {
+            // The real path, so that the traversal check and the lock see through symbolic links.
+            root = root.toRealPath();
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot resolve file store directory", root, e);
+        }
+        Path lockFile = root.resolve(StoreLayout.LOCK);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot open the lock file of file store", lockFile, e);
+        }
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(ch);
+            throw new StoreLockedException("File store " + root + " is already open in this process (lock "
+                    + lockFile + "); close that store first or share it");
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw AtomicFiles.failure("Cannot lock file store", lockFile, e);
+        }
+        if (lock == null) {
+            String holder = holder(ch);
+            closeQuietly(ch);
+            throw new StoreLockedException("File store " + root + " is open for writing in another process"
+                    + holder + " (lock " + lockFile + "); close it there first");
+        }
+        try {
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(("pid=" + ProcessHandle.current().pid() + "\nopenedAt=" + Instant.now() + "\n")
+                    .getBytes(StandardCharsets.US_ASCII)), 0);
+        } catch (IOException e) {
+            // The note only improves another process's message; the lock itself is held.
+            LOG.log(Level.DEBUG, () -> "Cannot note the lock holder in " + lockFile + ": " + e);
+        }
+        return new FileMetadataStore(settings, root, new AtomicFiles(settings.fsync(), hook), ch, lock);
+    }
+
+    /** ", held by pid N since T" from the lock file's note, or "" when it cannot be read. */
+    private static String holder(FileChannel ch) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(256);
+            ch.read(buf, 0);
+            String note = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII);
+            Map<String, String> kv = new HashMap<>();
+            for (String line : note.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    kv.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            if (kv.containsKey("pid")) {
+                return ", held by pid " + kv.get("pid") + (kv.containsKey("openedAt") ? " since " + kv.get("openedAt") : "");
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: the message stays clear without the holder
+        }
+        return "";
+    }
+
+    /** Checks or writes the layout marker; refuses a non-empty directory that is not a store. */
+    private void prepare() {
+        Path marker = layout.marker();
+        if (Files.exists(marker)) {
+            Map<String, String> kv;
+            try (FileChannel ch = FileChannel.open(marker, StandardOpenOption.READ)) {
+                if (ch.size() > 4096) {
+                    throw new BackendException("Corrupt store marker " + marker + ": " + ch.size() + " bytes");
+                }
+                ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
+                while (buf.hasRemaining() && ch.read(buf) > 0) {
+                    // read it all
+                }
+                kv = PropertyLines.parse(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8), marker);
+            } catch (IOException e) {
+                throw AtomicFiles.failure("Cannot read store marker", marker, e);
+            }
+            if (!String.valueOf(StoreLayout.LAYOUT_VERSION).equals(kv.get("layout"))) {
+                throw new BackendException("File store " + layout.root() + " has layout '" + kv.get("layout")
+                        + "' (" + marker + "); this library reads layout " + StoreLayout.LAYOUT_VERSION);
+            }
+        } else {
+            try (Stream<Path> entries = Files.list(layout.root())) {
+                Optional<Path> foreign = entries.filter(p -> !p.getFileName().toString().equals(StoreLayout.LOCK))
+                        .findFirst();
+                if (foreign.isPresent()) {
+                    throw new BackendException("Refusing to use " + layout.root() + " as a file store: it is not"
+                            + " empty (" + foreign.get().getFileName() + ") and has no " + StoreLayout.MARKER
+                            + "; pick an empty or new directory");
+                }
+            } catch (IOException e) {
+                throw AtomicFiles.failure("Cannot list file store directory", layout.root(), e);
+            }
+            StringBuilder sb = new StringBuilder("# dicom-metadata file store; see adapter-filesystem/README.md\n");
+            PropertyLines.append(sb, "layout", String.valueOf(StoreLayout.LAYOUT_VERSION));
+            files.write(marker, ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        files.createDirectory(layout.instances());
+    }
+
+    /**
+     * The open scan: lists the two shard levels and every leaf once (O(number of leaves + files); no file
+     * is read), loads the index, removes temporary files and records whose instance file is gone.
+     */
+    private ScanReport scan() {
+        long start = System.nanoTime();
+        int[] counts = new int[3]; // temporary files, orphan records, ignored entries
+        try (DirectoryStream<Path> tops = Files.newDirectoryStream(layout.instances())) {
+            for (Path top : tops) {
+                String topName = top.getFileName().toString();
+                if (!StoreLayout.isShardName(topName) || !Files.isDirectory(top)) {
+                    ignored(top, counts);
+                    continue;
+                }
+                try (DirectoryStream<Path> leaves = Files.newDirectoryStream(top)) {
+                    for (Path leaf : leaves) {
+                        String leafName = leaf.getFileName().toString();
+                        if (!StoreLayout.isShardName(leafName) || !Files.isDirectory(leaf)) {
+                            ignored(leaf, counts);
+                            continue;
+                        }
+                        scanLeaf(leaf, topName + "/" + leafName, counts);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot scan file store", layout.instances(), e);
+        }
+        return new ScanReport(index.size(), System.nanoTime() - start, counts[0], counts[1], counts[2]);
+    }
+
+    private void scanLeaf(Path leaf, String shard, int[] counts) throws IOException {
+        Set<String> instances = new HashSet<>();
+        Map<String, Integer> records = new HashMap<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(leaf)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(StoreLayout.TEMP_SUFFIX)) {
+                    LOG.log(Level.INFO, () -> "Removing " + p + ", a write interrupted by a crash");
+                    files.delete(p);
+                    counts[0]++;
+                    continue;
+                }
+                String uid = null;
+                MetadataFormat format = null;
+                if (name.endsWith(StoreLayout.INSTANCE_SUFFIX)) {
+                    uid = name.substring(0, name.length() - StoreLayout.INSTANCE_SUFFIX.length());
+                } else {
+                    for (MetadataFormat f : MetadataFormat.values()) {
+                        String suffix = StoreLayout.recordSuffix(f);
+                        if (name.endsWith(suffix)) {
+                            uid = name.substring(0, name.length() - suffix.length());
+                            format = f;
+                        }
+                    }
+                }
+                if (uid == null || !Uids.isValid(uid) || !StoreLayout.shard(uid).equals(shard)) {
+                    ignored(p, counts);
+                } else if (format == null) {
+                    instances.add(uid);
+                } else {
+                    records.merge(uid, StoreIndex.bit(format), (a, b) -> a | b);
+                }
+            }
+        }
+        for (String uid : instances) {
+            Integer bits = records.remove(uid);
+            index.load(uid, bits == null ? 0 : bits);
+        }
+        for (Map.Entry<String, Integer> orphan : records.entrySet()) {
+            for (MetadataFormat f : MetadataFormat.values()) {
+                if ((orphan.getValue() & StoreIndex.bit(f)) != 0) {
+                    Path p = layout.recordFile(orphan.getKey(), f);
+                    LOG.log(Level.WARNING, () -> "Removing " + p + ": its instance file is gone");
+                    files.delete(p);
+                    counts[1]++;
+                }
+            }
+        }
+    }
+
+    private static void ignored(Path p, int[] counts) {
+        LOG.log(Level.DEBUG, () -> "Ignoring " + p + ": not a name this store writes");
+        counts[2]++;
+    }
+
+    ScanReport scanReport() {
+        return scan;
+    }
+
+    Path root() {
+        return layout.root();
+    }
+
+    @Override
+    public String describe() {
+        return "file store " + layout.root() + (settings.fsync() ? "" : " (fsync off)");
+    }
+
+    @Override
+    public InstanceOutcome putInstance(Instance instance, boolean overwrite) {
+        String uid = Uids.requireSopInstanceUid(instance.sopInstanceUid());
+        ensureOpen();
+        ReentrantLock stripe = stripe(uid);
+        stripe.lock();
+        try {
+            boolean present = index.hasInstance(uid);
+            if (present && !overwrite) {
+                return InstanceOutcome.ALREADY_PRESENT;
+            }
+            Path leaf = layout.leaf(uid);
+            files.createDirectory(leaf.getParent());
+            files.createDirectory(leaf);
+            files.write(layout.instanceFile(uid), InstanceFile.encode(instance));
+            if (!present) {
+                index.addInstance(uid);
+            }
+            return present ? InstanceOutcome.REPLACED : InstanceOutcome.STORED;
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Instance> findInstance(String sopInstanceUid) {
+        String uid = Uids.requireSopInstanceUid(sopInstanceUid);
+        ensureOpen();
+        return index.hasInstance(uid) ? readInstance(uid) : Optional.empty();
+    }
+
+    private Optional<Instance> readInstance(String uid) {
+        Path file = layout.instanceFile(uid);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return Optional.of(InstanceFile.read(ch, file, uid));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // deleted since the index said it was there
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot read instance file", file, e);
+        }
+    }
+
+    @Override
+    public long deleteInstances(Collection<String> sopInstanceUids) {
+        List<String> uids = validated(sopInstanceUids);
+        ensureOpen();
+        long deleted = 0;
+        for (String uid : uids) {
+            ReentrantLock stripe = stripe(uid);
+            stripe.lock();
+            try {
+                if (!index.hasInstance(uid)) {
+                    continue;
+                }
+                // Records first, the instance file last: a failure or crash part-way leaves an instance
+                // with fewer records, never a record without its instance.
+                for (MetadataFormat f : MetadataFormat.values()) {
+                    if (index.hasRecord(uid, f)) {
+                        files.delete(layout.recordFile(uid, f));
+                        index.setRecord(uid, f, false);
+                    }
+                }
+                files.delete(layout.instanceFile(uid));
+                index.removeInstance(uid);
+                deleted++;
+            } finally {
+                stripe.unlock();
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public long count(MetadataFormat format, MetadataScope scope) {
+        requireFormat(format);
+        if (scope == null) {
+            throw new IllegalArgumentException("scope is null");
+        }
+        ensureOpen();
+        return index.count(format, scope);
+    }
+
+    @Override
+    public boolean exists(MetadataFormat format, String sopInstanceUid) {
+        requireFormat(format);
+        String uid = Uids.requireSopInstanceUid(sopInstanceUid);
+        ensureOpen();
+        return index.hasRecord(uid, format);
+    }
+
+    @Override
+    public List<SelectedInstance> select(Set<MetadataFormat> formats, MetadataScope scope, String afterUid, int limit) {
+        if (formats == null || formats.isEmpty() || scope == null) {
+            throw new IllegalArgumentException("select needs at least one format and a scope, got " + formats
+                    + " and " + scope);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("select limit must be at least 1, got " + limit);
+        }
+        ensureOpen();
+        Set<MetadataFormat> wanted = EnumSet.copyOf(formats);
+        List<SelectedInstance> out = new ArrayList<>(Math.min(limit, 1024));
+        String cursor = afterUid;
+        while (out.size() < limit) {
+            StoreIndex.Page page = index.page(cursor, limit - out.size(), bits -> !selected(wanted, scope, bits).isEmpty());
+            for (StoreIndex.Entry e : page.entries()) {
+                // An instance deleted since the page was taken is skipped, as a run skips it.
+                readInstance(e.uid()).ifPresent(i -> out.add(new SelectedInstance(i, selected(wanted, scope, e.bits()))));
+            }
+            if (page.end()) {
+                break;
+            }
+            cursor = page.lastScanned();
+        }
+        return out;
+    }
+
+    private static Set<MetadataFormat> selected(Set<MetadataFormat> formats, MetadataScope scope, int bits) {
+        Set<MetadataFormat> out = EnumSet.noneOf(MetadataFormat.class);
+        for (MetadataFormat f : formats) {
+            boolean has = (bits & StoreIndex.bit(f)) != 0;
+            if (scope == MetadataScope.ALL || (scope == MetadataScope.EXISTING) == has) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<RecordWriteOutcome> putRecords(List<RecordWrite> batch) {
+        ensureOpen();
+        List<RecordWriteOutcome> out = new ArrayList<>(batch.size());
+        for (RecordWrite w : batch) {
+            out.add(putRecord(w));
+        }
+        return out;
+    }
+
+    private RecordWriteOutcome putRecord(RecordWrite w) {
+        String uid = Uids.requireSopInstanceUid(w.sopInstanceUid());
+        MetadataFormat format = w.format();
+        ReentrantLock stripe = stripe(uid);
+        stripe.lock();
+        try {
+            if (!index.hasInstance(uid)) {
+                return RecordWriteOutcome.NO_INSTANCE;
+            }
+            if (w.mode() == RecordWrite.Mode.IF_ABSENT && index.hasRecord(uid, format)) {
+                return RecordWriteOutcome.EXISTS;
+            }
+            // The instance file is in this leaf, so the directory exists; nothing here creates one.
+            files.write(layout.recordFile(uid, format), RecordFile.encodeHeader(w.info()), ByteBuffer.wrap(w.content()));
+            index.setRecord(uid, format, true);
+            return RecordWriteOutcome.WRITTEN;
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> getRecord(MetadataFormat format, String sopInstanceUid) {
+        requireFormat(format);
+        String uid = Uids.requireSopInstanceUid(sopInstanceUid);
+        ensureOpen();
+        if (!index.hasRecord(uid, format)) {
+            return Optional.empty();
+        }
+        Path file = layout.recordFile(uid, format);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            RecordFile.Header h = RecordFile.readHeader(ch, file, uid, format);
+            if (h.info().size() > Integer.MAX_VALUE - 16) {
+                throw new BackendException("Record " + file + " holds " + h.info().size()
+                        + " bytes, too many for one array; read it with openRecord");
+            }
+            // Safe to allocate: readHeader checked the size against the file's actual length.
+            ByteBuffer buf = ByteBuffer.allocate((int) h.info().size());
+            long pos = h.length();
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    throw new BackendException("Record " + file + " ended early at byte " + pos);
+                }
+                pos += n;
+            }
+            return Optional.of(buf.array());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot read record", file, e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> openRecord(MetadataFormat format, String sopInstanceUid) {
+        requireFormat(format);
+        String uid = Uids.requireSopInstanceUid(sopInstanceUid);
+        ensureOpen();
+        if (!index.hasRecord(uid, format)) {
+            return Optional.empty();
+        }
+        Path file = layout.recordFile(uid, format);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+            RecordFile.Header h = RecordFile.readHeader(ch, file, uid, format);
+            ch.position(h.length());
+            // The open channel keeps reading this version even if a writer renames a new one over it.
+            return Optional.of(Channels.newInputStream(ch));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw AtomicFiles.failure("Cannot read record", file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<RecordInfo> recordInfo(MetadataFormat format, String sopInstanceUid) {
+        requireFormat(format);
+        String uid = Uids.requireSopInstanceUid(sopInstanceUid);
+        ensureOpen();
+        if (!index.hasRecord(uid, format)) {
+            return Optional.empty();
+        }
+        Path file = layout.recordFile(uid, format);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return Optional.of(RecordFile.readHeader(ch, file, uid, format).info());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot read record", file, e);
+        }
+    }
+
+    @Override
+    public long deleteRecords(MetadataFormat format, Collection<String> sopInstanceUids) {
+        requireFormat(format);
+        List<String> uids = validated(sopInstanceUids);
+        ensureOpen();
+        long deleted = 0;
+        for (String uid : uids) {
+            if (deleteRecord(format, uid)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    private boolean deleteRecord(MetadataFormat format, String uid) {
+        ReentrantLock stripe = stripe(uid);
+        stripe.lock();
+        try {
+            if (!index.hasRecord(uid, format)) {
+                return false;
+            }
+            files.delete(layout.recordFile(uid, format));
+            index.setRecord(uid, format, false);
+            return true;
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    @Override
+    public long deleteAllRecords(MetadataFormat format) {
+        requireFormat(format);
+        ensureOpen();
+        int bit = StoreIndex.bit(format);
+        long deleted = 0;
+        String cursor = null;
+        while (true) {
+            StoreIndex.Page page = index.page(cursor, DELETE_ALL_PAGE, bits -> (bits & bit) != 0);
+            for (StoreIndex.Entry e : page.entries()) {
+                if (deleteRecord(format, e.uid())) {
+                    deleted++;
+                }
+            }
+            if (page.end()) {
+                return deleted;
+            }
+            cursor = page.lastScanned();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release();
+            LOG.log(Level.DEBUG, () -> "Closed " + describe());
+        }
+    }
+
+    private void release() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, () -> "Cannot release the lock of " + layout.lockFile() + ": " + e);
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new BackendException("File store " + layout.root() + " is closed");
+        }
+    }
+
+    private ReentrantLock stripe(String uid) {
+        int h = uid.hashCode();
+        return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
+    }
+
+    private static List<String> validated(Collection<String> uids) {
+        List<String> out = new ArrayList<>(uids.size());
+        for (String uid : uids) {
+            out.add(Uids.requireSopInstanceUid(uid)); // all checked before any file is touched
+        }
+        return out;
+    }
+
+    private static void requireFormat(MetadataFormat format) {
+        if (format == null) {
+            throw new IllegalArgumentException("format is null");
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing useful to do: the resource is gone either way
+        }
+    }
+}

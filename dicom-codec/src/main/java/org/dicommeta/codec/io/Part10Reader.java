@@ -372,7 +372,8 @@ public final class Part10Reader {
                 ds.set(new Element(tag, VR.SQ, readSequence(-1, false, false, cs, depth, off), -1));
             }
         } else if (vr.isBinary()) {
-            readFragments(ds, tag, vr, off);
+            // Encapsulated data is OB (PS3.5 §A.4); implicit streams only have the dictionary's OW guess.
+            readFragments(ds, tag, explicit ? vr : VR.OB, off);
         } else {
             throw in.invalid(off, Tag.toString(tag) + " " + vr + " has undefined length, allowed only for SQ,"
                     + " UN and encapsulated data");
@@ -390,8 +391,9 @@ public final class Part10Reader {
             ds.set(new Element(tag, VR.SQ, readSequence(valueStart + length, explicit, bigEndian, cs, depth, off), length));
             return;
         }
-        if (vr == VR.UN && explicit && options.replaceUnknownVr() && !Tag.isPrivate(tag)) {
-            DictionaryEntry e = ElementDictionary.lookup(tag);
+        if (vr == VR.UN && explicit && options.replaceUnknownVr()) {
+            DictionaryEntry e = Tag.isPrivate(tag) ? ElementDictionary.lookup(ds.privateCreatorOf(tag), tag)
+                    : ElementDictionary.lookup(tag);
             if (e != null && !e.vrs().isEmpty() && e.vr() != VR.UN) {
                 VR known = e.vr() == VR.US && e.vrs().contains(VR.SS)
                         ? (ds.getInt(Tag.PixelRepresentation, 0) == 1 ? VR.SS : VR.US) : e.vr();
@@ -496,9 +498,14 @@ public final class Part10Reader {
             } else {
                 long itemEnd = in.position() + length;
                 if (end >= 0 && itemEnd > end) {
-                    throw in.invalid(pos, "item length " + length + " goes past the end of its sequence at " + end);
+                    // An item longer than its defined-length sequence (seen in edited DICOMDIRs): the
+                    // sequence length is the outer, already checked bound, so trust it, as DCMTK does.
+                    LOG.log(System.Logger.Level.DEBUG, "{0}: item at {1} of length {2} overruns its sequence end {3}",
+                            source, pos, length, end);
+                    itemEnd = end;
+                } else {
+                    in.checkLength(pos, length, "item");
                 }
-                in.checkLength(pos, length, "item");
                 readDataSet(item, itemEnd, explicit, bigEndian, cs, depth + 1);
             }
             items.add(item);

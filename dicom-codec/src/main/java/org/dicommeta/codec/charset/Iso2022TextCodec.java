@@ -27,8 +27,9 @@ import org.dicommeta.codec.VR;
  * <p>Encoding writes each character in the set already designated when it can, otherwise designates
  * the first declared set that has it (value 1's sets first), and returns to the initial state,
  * with the escape sequences needed, before each delimiter and control character and at the end of
- * the value (PS3.5 §6.1.2.5.3). The output is byte for byte the encoded representation of the
- * examples of PS3.5 Annexes H.3, I.2 and K.
+ * the value (PS3.5 §6.1.2.5.3), and to value 1's G0 set before a SPACE that follows a double-byte
+ * G0 set. The output is byte for byte the encoded representation of the examples of PS3.5 Annexes
+ * H.3, I.2 and K.
  */
 final class Iso2022TextCodec implements TextCodec {
 
@@ -207,8 +208,13 @@ final class Iso2022TextCodec implements TextCodec {
                 continue;
             }
             if (c == ' ' || c == 0x7F) {
-                // SPACE and DELETE are the same in GL whatever G0 holds; DICOM needs no escape before
-                // SPACE (PS3.5 §H.2, unlike ISO-2022-JP-2).
+                // PS3.5 §H.2 lets SPACE follow a double-byte G0 set without an escape (the decoder
+                // accepts that), but decoders built on ISO-2022-JP codecs, pydicom's among them,
+                // reject it; returning to value 1's G0 first is valid everywhere.
+                if (g0.isMultiByte()) {
+                    out.write(initialG0.designation(false));
+                    g0 = initialG0;
+                }
                 out.write(c);
                 continue;
             }

@@ -231,6 +231,15 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    @DisplayName("SPACE after a double-byte G0 set: read without an escape, written after ESC ( B")
+    void spaceInDoubleByteState() {
+        SpecificCharacterSet cs = SpecificCharacterSet.valueOf("", "ISO 2022 IR 87");
+        // PS3.5 §H.2: DICOM, unlike ISO-2022-JP-2, needs no escape before SPACE.
+        assertThat(cs.decode(bytes("1B 24 42 3B 33 20 45 44 1B 28 42"), VR.LO)).isEqualTo("山 田");
+        assertThat(cs.encode("山 田", VR.LO)).isEqualTo(bytes("1B 24 42 3B 33 1B 28 42 20 1B 24 42 45 44 1B 28 42"));
+    }
+
+    @Test
     @DisplayName("characters outside the repertoire encode as '?'")
     void unencodableCharacters() {
         assertThat(SpecificCharacterSet.valueOf("ISO_IR 144").encode("Ж山", VR.LO)).isEqualTo(bytes("B6 3F"));

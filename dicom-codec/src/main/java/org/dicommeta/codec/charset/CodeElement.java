@@ -233,8 +233,9 @@ enum CodeElement {
                 if (cs == null) {
                     Arrays.fill(table, REPLACEMENT);
                 } else {
+                    CharsetDecoder decoder = strictDecoder(cs);
                     for (int i = 0; i < 96; i++) {
-                        table[i] = decodeOne(cs, high, i, 1);
+                        table[i] = decodeOne(decoder, high, i, 1);
                     }
                 }
         }
@@ -253,12 +254,13 @@ enum CodeElement {
         } else {
             // EUC-KR and GB2312 take the pairs in GR, x-JIS0208 and JIS0212 in GL.
             int high = (this == ISO_IR_149 || this == ISO_IR_58) ? 0x80 : 0;
+            CharsetDecoder decoder = strictDecoder(cs);
             byte[] pair = new byte[2];
             for (int row = 0x21; row <= 0x7E; row++) {
                 for (int col = 0x21; col <= 0x7E; col++) {
                     pair[0] = (byte) (row | high);
                     pair[1] = (byte) (col | high);
-                    table[(row - 0x21) * 94 + (col - 0x21)] = decodeOne(cs, pair, 0, 2);
+                    table[(row - 0x21) * 94 + (col - 0x21)] = decodeOne(decoder, pair, 0, 2);
                 }
             }
         }
@@ -317,10 +319,14 @@ enum CodeElement {
         }
     }
 
-    private static char decodeOne(Charset cs, byte[] bytes, int offset, int length) {
-        CharsetDecoder decoder = cs.newDecoder()
+    private static CharsetDecoder strictDecoder(Charset cs) {
+        return cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The one character the bytes decode to, or U+FFFD; table building, so failures are expected. */
+    private static char decodeOne(CharsetDecoder decoder, byte[] bytes, int offset, int length) {
         try {
             CharBuffer out = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
             return out.length() == 1 ? out.get(0) : REPLACEMENT;
@@ -329,28 +335,28 @@ enum CodeElement {
         }
     }
 
-    /** Characters sorted for binary search, with the first code that decodes to each. */
+    /** Characters sorted for binary search, with the lowest code that decodes to each. */
     private static final class ReverseTable {
         private final char[] chars;
         private final int[] codes;
 
         ReverseTable(char[] unsortedChars, int[] unsortedCodes, int n) {
-            Integer[] order = new Integer[n];
+            // Sorting (char, code) packed in a long puts the lowest code first among duplicates.
+            long[] packed = new long[n];
             for (int i = 0; i < n; i++) {
-                order[i] = i;
+                packed[i] = (long) unsortedChars[i] << 32 | unsortedCodes[i];
             }
-            // Stable sort keeps the lowest code first among duplicates, so it is the one encoded.
-            Arrays.sort(order, (a, b) -> Character.compare(unsortedChars[a], unsortedChars[b]));
+            Arrays.sort(packed);
             char[] c = new char[n];
             int[] k = new int[n];
             int m = 0;
-            for (int i = 0; i < n; i++) {
-                char ch = unsortedChars[order[i]];
+            for (long p : packed) {
+                char ch = (char) (p >>> 32);
                 if (m > 0 && c[m - 1] == ch) {
                     continue;
                 }
                 c[m] = ch;
-                k[m++] = unsortedCodes[order[i]];
+                k[m++] = (int) p;
             }
             this.chars = Arrays.copyOf(c, m);
             this.codes = Arrays.copyOf(k, m);

@@ -29,6 +29,11 @@ import org.dicommeta.codec.VR;
  * read as ISO 8859-1 instead of failing. Decoding never throws on malformed bytes (they become
  * U+FFFD) and never yields more chars than there are bytes.
  *
+ * <p>JIS X 0201 (ISO_IR 13, ISO 2022 IR 13) puts ISO-IR 14 in G0, where 05/12 is YEN SIGN and 07/14
+ * OVERLINE (PS3.5 §H.1.1); they decode so, except that in SH, LO, PN and UC 05/12 separates values
+ * and decodes as backslash (PS3.5 §6.1.2.5.3, §H.1.1 note 3). Other readers differ here: pydicom
+ * reads both bytes as ASCII, DCMTK reads 05/12 as YEN SIGN even where it separates values.
+ *
  * <p><b>Lenient reading of the terms.</b> Terms are trimmed; one term holding several values
  * separated by backslash is split. A term that is not a Defined Term in its place is reported by
  * {@link #unknownTerms()} (and makes {@link #isKnown()} false) so that callers can warn, and is

@@ -46,8 +46,8 @@ import org.dicommeta.codec.dict.ElementDictionary;
  * offset (for a deflated data set, the offset counts inflated bytes after the File Meta
  * Information). No value is allocated before its length was checked against the bytes available;
  * on streams of unknown size values grow in bounded chunks as data arrives. I/O failures give
- * {@link UncheckedIOException} naming the file. Up to 7 stray bytes after the last top-level element
- * are ignored, as pydicom does.
+ * {@link UncheckedIOException} naming the file. A partial element header at the end is an error
+ * too (pydicom ignores up to 7 such bytes; DCMTK does not).
  *
  * <p>Thread-safe: each call uses its own state.
  */
@@ -267,10 +267,7 @@ public final class Part10Reader {
                 if (pos > end) {
                     throw in.invalid(pos, "element overruns the end of its item at " + end);
                 }
-            } else if (depth == 0 && !in.ensure(8)) {
-                if (in.ensure(1)) {
-                    LOG.log(System.Logger.Level.DEBUG, "{0}: ignoring trailing bytes at {1}", source, pos);
-                }
+            } else if (depth == 0 && !in.ensure(1)) {
                 return;
             }
             int tag = readElement(ds, end, explicit, bigEndian, cs, depth);

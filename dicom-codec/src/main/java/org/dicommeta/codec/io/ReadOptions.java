@@ -27,7 +27,7 @@ public final class ReadOptions {
     /** Default maximum sequence nesting depth. */
     public static final int DEFAULT_MAX_SEQUENCE_DEPTH = 256;
     /** Largest accepted maximum sequence nesting depth (deeper risks stack overflow in callers). */
-    public static final int LIMIT_MAX_SEQUENCE_DEPTH = 2048;
+    public static final int LIMIT_MAX_SEQUENCE_DEPTH = 1000;
     /** Default maximum inflated size of a deflated data set: 1 GiB. */
     public static final long DEFAULT_MAX_INFLATED_SIZE = 1L << 30;
 

@@ -414,6 +414,9 @@ public final class Part10Reader {
             return;
         }
         if (vr.isString()) {
+            if (length > Integer.MAX_VALUE - 16) {
+                throw in.invalid(off, Tag.toString(tag) + " " + vr + " length " + length + " is too large for text");
+            }
             ds.set(new Element(tag, vr, readText(tag, vr, (int) length, cs, off), length));
             return;
         }

@@ -149,7 +149,7 @@ public final class DicomJsonWriter {
         }
         out.ascii("\"vr\"");
         colon();
-        out.ascii('"').ascii(e.vr().name()).ascii('"');
+        out.ascii('"').ascii(vrName(e)).ascii('"');
         writeValue(e);
         indent--;
         newline();
@@ -204,6 +204,17 @@ public final class DicomJsonWriter {
         indent--;
         newline();
         out.ascii(']');
+    }
+
+    /**
+     * The VR to write: encapsulated pixel data is OB whatever the file said (PS3.5 §A.4 requires OB
+     * for the encapsulated format; some writers put OW there).
+     */
+    static String vrName(Element e) {
+        if (e.vr() == VR.OW && (e.fragments() != null || e.bulkData() != null && e.bulkData().encapsulated())) {
+            return "OB";
+        }
+        return e.vr().name();
     }
 
     static boolean isPixelData(int tag) {

@@ -114,7 +114,7 @@ public final class NativeXmlWriter {
         int tag = e.tag();
         String creator = ds.privateCreatorOf(tag);
         out.ascii("<DicomAttribute tag=\"").hex8(creator != null ? tag & 0xFFFF00FF : tag)
-                .ascii("\" vr=\"").ascii(e.vr().name()).ascii('"');
+                .ascii("\" vr=\"").ascii(vrName(e)).ascii('"');
         if (!Tag.isPrivate(tag)) {
             String keyword = ElementDictionary.keywordOf(tag);
             if (keyword != null) {
@@ -228,6 +228,14 @@ public final class NativeXmlWriter {
                 out.ascii("</Value>");
             }
         }
+    }
+
+    /** Encapsulated pixel data is OB whatever the file said (PS3.5 §A.4). */
+    private static String vrName(Element e) {
+        if (e.vr() == VR.OW && (e.fragments() != null || e.bulkData() != null && e.bulkData().encapsulated())) {
+            return "OB";
+        }
+        return e.vr().name();
     }
 
     private static boolean isPixelData(int tag) {

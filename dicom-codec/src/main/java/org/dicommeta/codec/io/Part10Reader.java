@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Inflater;
@@ -20,6 +21,7 @@ import org.dicommeta.codec.InvalidDicomException;
 import org.dicommeta.codec.Tag;
 import org.dicommeta.codec.UID;
 import org.dicommeta.codec.VR;
+import org.dicommeta.codec.charset.SpecificCharacterSet;
 import org.dicommeta.codec.dict.DictionaryEntry;
 import org.dicommeta.codec.dict.ElementDictionary;
 
@@ -35,7 +37,8 @@ import org.dicommeta.codec.dict.ElementDictionary;
  * element is plainly explicit (or the reverse), the data decide, as DCMTK and pydicom do.
  *
  * <p>Elements: defined and undefined lengths; sequences nested up to
- * {@link ReadOptions#maxSequenceDepth()} (one stack frame group per level, deeper is rejected);
+ * {@link ReadOptions#maxSequenceDepth()} (deeper is rejected; nesting is kept on an explicit
+ * stack, so no depth can overflow the thread stack);
  * UN of undefined length read as an implicit VR little endian sequence (PS3.5 §6.2.2); implicit VR
  * private elements get their VR from the vendor dictionary by private creator, else UN; text values
  * decode with the Specific Character Set of their data set, items inheriting their parent's unless
@@ -62,6 +65,7 @@ public final class Part10Reader {
     private static final String JPIP_REFERENCED_DEFLATE = "1.2.840.10008.1.2.4.95";
 
     private DicomInput in;
+    private final ArrayDeque<Object> stack = new ArrayDeque<>();
     private final ReadOptions options;
     private final String source;
 
@@ -141,7 +145,7 @@ public final class Part10Reader {
             if (ts != null && (ts.equals(UID.DeflatedExplicitVRLittleEndian) || ts.equals(JPIP_REFERENCED_DEFLATE))) {
                 inflate();
                 DataSet ds = new DataSet(64);
-                readDataSet(ds, -1, true, false, TextCharset.DEFAULT, 0);
+                readDataSet(ds, -1, true, false, SpecificCharacterSet.DEFAULT, 0);
                 return new DicomFile(meta, ds, ts);
             }
             bigEndian = UID.ExplicitVRBigEndian.equals(ts);
@@ -174,7 +178,7 @@ public final class Part10Reader {
                     : explicit ? UID.ExplicitVRLittleEndian : UID.ImplicitVRLittleEndian;
         }
         DataSet ds = new DataSet(64);
-        readDataSet(ds, -1, explicit, bigEndian, TextCharset.DEFAULT, 0);
+        readDataSet(ds, -1, explicit, bigEndian, SpecificCharacterSet.DEFAULT, 0);
         return new DicomFile(meta, ds, ts);
     }
 
@@ -186,9 +190,11 @@ public final class Part10Reader {
     private void readFileMetaInformation(DataSet meta) {
         while (in.ensure(6) && (in.peek(0) | in.peek(1) << 8) == 0x0002) {
             boolean explicit = VR.ofCode(in.peek(4) << 8 | in.peek(5)) != null;
-            if (readElement(meta, -1, explicit, false, TextCharset.DEFAULT, 0) == ITEM_DELIMITATION) {
+            if (readElement(meta, -1, explicit, false, SpecificCharacterSet.DEFAULT, 0) == ITEM_DELIMITATION) {
                 throw in.invalid(in.position(), "delimiter inside the File Meta Information");
             }
+            run(); // a (malformed) sequence in the meta
+
         }
         if (meta.isEmpty()) {
             throw in.invalid(in.position(), "no File Meta Information after the \"DICM\" prefix");
@@ -256,30 +262,90 @@ public final class Part10Reader {
      * Reads elements into {@code ds} until {@code end} (absolute position; -1 for undefined length,
      * ended by an Item Delimitation Item or, at depth 0, by the end of the data).
      */
-    private void readDataSet(DataSet ds, long end, boolean explicit, boolean bigEndian, TextCharset charset, int depth) {
-        TextCharset cs = charset;
-        while (true) {
-            long pos = in.position();
-            if (end >= 0) {
-                if (pos == end) {
-                    return;
-                }
-                if (pos > end) {
-                    throw in.invalid(pos, "element overruns the end of its item at " + end);
-                }
-            } else if (depth == 0 && !in.ensure(1)) {
+    private void readDataSet(DataSet ds, long end, boolean explicit, boolean bigEndian, SpecificCharacterSet charset, int depth) {
+        stack.push(new DataSetFrame(ds, end, explicit, bigEndian, charset, depth));
+        run();
+    }
+
+    /**
+     * Drives the frames on the stack to completion. Nesting lives in this explicit stack, not in
+     * Java frames, so no input can overflow the thread stack however deep its sequences go; the
+     * depth limit exists for the callers that walk the result recursively.
+     */
+    private void run() {
+        while (!stack.isEmpty()) {
+            Object top = stack.peek();
+            if (top instanceof DataSetFrame) {
+                stepDataSet((DataSetFrame) top);
+            } else {
+                stepSequence((SequenceFrame) top);
+            }
+        }
+    }
+
+    /** Reads the next element of a data set, or pops the data set when it ends. */
+    private void stepDataSet(DataSetFrame f) {
+        long pos = in.position();
+        if (f.end >= 0) {
+            if (pos == f.end) {
+                stack.pop();
                 return;
             }
-            int tag = readElement(ds, end, explicit, bigEndian, cs, depth);
-            if (tag == ITEM_DELIMITATION) {
-                if (end >= 0 || depth == 0) {
-                    throw in.invalid(pos, "Item Delimitation Item outside an item of undefined length");
-                }
-                return;
+            if (pos > f.end) {
+                throw in.invalid(pos, "element overruns the end of its item at " + f.end);
             }
-            if (tag == Tag.SpecificCharacterSet) {
-                cs = TextCharset.of(ds.get(tag).strings());
+        } else if (f.depth == 0 && !in.ensure(1)) {
+            stack.pop();
+            return;
+        }
+        int tag = readElement(f.ds, f.end, f.explicit, f.bigEndian, f.cs, f.depth);
+        if (tag == ITEM_DELIMITATION) {
+            if (f.end >= 0 || f.depth == 0) {
+                throw in.invalid(pos, "Item Delimitation Item outside an item of undefined length");
             }
+            stack.pop();
+        } else if (tag == Tag.SpecificCharacterSet) {
+            // Later elements of this data set and the items it contains use it (PS3.3 §C.12.1.1.2).
+            f.cs = SpecificCharacterSet.valueOf(f.ds.get(tag).strings());
+        }
+    }
+
+    /** A data set being filled: the top level or an item. */
+    private static final class DataSetFrame {
+        final DataSet ds;
+        final long end;
+        final boolean explicit;
+        final boolean bigEndian;
+        final int depth;
+        SpecificCharacterSet cs;
+
+        DataSetFrame(DataSet ds, long end, boolean explicit, boolean bigEndian, SpecificCharacterSet cs, int depth) {
+            this.ds = ds;
+            this.end = end;
+            this.explicit = explicit;
+            this.bigEndian = bigEndian;
+            this.cs = cs;
+            this.depth = depth;
+        }
+    }
+
+    /** A sequence whose items are being read. */
+    private static final class SequenceFrame {
+        final List<DataSet> items = new ArrayList<>();
+        final long end;
+        final boolean explicit;
+        final boolean bigEndian;
+        final SpecificCharacterSet cs;
+        final int depth;
+        final long offset;
+
+        SequenceFrame(long end, boolean explicit, boolean bigEndian, SpecificCharacterSet cs, int depth, long offset) {
+            this.end = end;
+            this.explicit = explicit;
+            this.bigEndian = bigEndian;
+            this.cs = cs;
+            this.depth = depth;
+            this.offset = offset;
         }
     }
 
@@ -288,7 +354,7 @@ public final class Part10Reader {
      *
      * @return the tag read; {@code ITEM_DELIMITATION} ends an undefined-length item
      */
-    private int readElement(DataSet ds, long end, boolean explicit, boolean bigEndian, TextCharset cs, int depth) {
+    private int readElement(DataSet ds, long end, boolean explicit, boolean bigEndian, SpecificCharacterSet cs, int depth) {
         long off = in.position();
         in.require(8, "element header");
         int tag = in.tag(bigEndian);
@@ -357,7 +423,7 @@ public final class Part10Reader {
     }
 
     private void readUndefinedLength(DataSet ds, int tag, VR vr, boolean explicit, boolean bigEndian,
-                                     TextCharset cs, int depth, long off) {
+                                     SpecificCharacterSet cs, int depth, long off) {
         if (vr == VR.SQ) {
             ds.set(new Element(tag, VR.SQ, readSequence(-1, explicit, bigEndian, cs, depth, off), -1));
         } else if (vr == VR.UN && (explicit || !Tag.isGroupLength(tag))) {
@@ -382,7 +448,7 @@ public final class Part10Reader {
     }
 
     private void readDefinedLength(DataSet ds, int tag, VR vr, long length, boolean explicit, boolean bigEndian,
-                                   TextCharset cs, int depth, long off) {
+                                   SpecificCharacterSet cs, int depth, long off) {
         long valueStart = in.position();
         if (vr == VR.SQ) {
             ds.set(new Element(tag, VR.SQ, readSequence(valueStart + length, explicit, bigEndian, cs, depth, off), length));
@@ -427,7 +493,7 @@ public final class Part10Reader {
         ds.set(new Element(tag, vr, value, length));
     }
 
-    private String readText(int tag, VR vr, int length, TextCharset cs, long off) {
+    private String readText(int tag, VR vr, int length, SpecificCharacterSet cs, long off) {
         byte[] b;
         int from;
         if (length <= DicomInput.BUFFER_SIZE && in.ensure(length)) {
@@ -466,50 +532,59 @@ public final class Part10Reader {
 
     // ------------------------------------------------------------------ sequences and fragments
 
-    private List<DataSet> readSequence(long end, boolean explicit, boolean bigEndian, TextCharset cs, int depth, long off) {
+    /**
+     * Starts a sequence: its items are read by the frame pushed here once the current element is
+     * stored. Returns the (still empty) item list for the SQ element.
+     */
+    private List<DataSet> readSequence(long end, boolean explicit, boolean bigEndian, SpecificCharacterSet cs, int depth, long off) {
         if (depth + 1 > options.maxSequenceDepth()) {
             throw in.invalid(off, "sequences nested deeper than " + options.maxSequenceDepth()
                     + " levels (ReadOptions.maxSequenceDepth)");
         }
-        List<DataSet> items = new ArrayList<>();
-        while (true) {
-            long pos = in.position();
-            if (end >= 0) {
-                if (pos == end) {
-                    return items;
-                }
-                if (pos > end) {
-                    throw in.invalid(pos, "item overruns the end of its sequence at " + end);
-                }
+        SequenceFrame frame = new SequenceFrame(end, explicit, bigEndian, cs, depth, off);
+        stack.push(frame);
+        return frame.items;
+    }
+
+    /** Starts the next item of a sequence, or pops the sequence when it ends. */
+    private void stepSequence(SequenceFrame s) {
+        long pos = in.position();
+        if (s.end >= 0) {
+            if (pos == s.end) {
+                stack.pop();
+                return;
             }
-            in.require(8, "item header");
-            int tag = in.tag(bigEndian);
-            long length = in.s32(bigEndian) & UNDEFINED;
-            if (tag == SEQUENCE_DELIMITATION) {
-                return items;
+            if (pos > s.end) {
+                throw in.invalid(pos, "item overruns the end of its sequence at " + s.end);
             }
-            if (tag != ITEM) {
-                throw in.invalid(pos, "expected an Item (FFFE,E000) in the sequence starting at " + off
-                        + ", found " + Tag.toString(tag));
-            }
-            DataSet item = new DataSet();
-            if (length == UNDEFINED) {
-                readDataSet(item, -1, explicit, bigEndian, cs, depth + 1);
-            } else {
-                long itemEnd = in.position() + length;
-                if (end >= 0 && itemEnd > end) {
-                    // An item longer than its defined-length sequence (seen in edited DICOMDIRs): the
-                    // sequence length is the outer, already checked bound, so trust it, as DCMTK does.
-                    LOG.log(System.Logger.Level.DEBUG, "{0}: item at {1} of length {2} overruns its sequence end {3}",
-                            source, pos, length, end);
-                    itemEnd = end;
-                } else {
-                    in.checkLength(pos, length, "item");
-                }
-                readDataSet(item, itemEnd, explicit, bigEndian, cs, depth + 1);
-            }
-            items.add(item);
         }
+        in.require(8, "item header");
+        int tag = in.tag(s.bigEndian);
+        long length = in.s32(s.bigEndian) & UNDEFINED;
+        if (tag == SEQUENCE_DELIMITATION) {
+            stack.pop();
+            return;
+        }
+        if (tag != ITEM) {
+            throw in.invalid(pos, "expected an Item (FFFE,E000) in the sequence starting at " + s.offset
+                    + ", found " + Tag.toString(tag));
+        }
+        DataSet item = new DataSet();
+        s.items.add(item);
+        long itemEnd = -1;
+        if (length != UNDEFINED) {
+            itemEnd = in.position() + length;
+            if (s.end >= 0 && itemEnd > s.end) {
+                // An item longer than its defined-length sequence (seen in edited DICOMDIRs): the
+                // sequence length is the outer, already checked bound, so trust it, as DCMTK does.
+                LOG.log(System.Logger.Level.DEBUG, "{0}: item at {1} of length {2} overruns its sequence end {3}",
+                        source, pos, length, s.end);
+                itemEnd = s.end;
+            } else {
+                in.checkLength(pos, length, "item");
+            }
+        }
+        stack.push(new DataSetFrame(item, itemEnd, s.explicit, s.bigEndian, s.cs, s.depth + 1));
     }
 
     private void readFragments(DataSet ds, int tag, VR vr, long off) {

@@ -17,6 +17,7 @@ import org.dicommeta.codec.Fragments;
 import org.dicommeta.codec.Tag;
 import org.dicommeta.codec.UID;
 import org.dicommeta.codec.VR;
+import org.dicommeta.codec.charset.SpecificCharacterSet;
 
 /**
  * Writes DICOM Part 10 files (PS3.10 §7): a zero preamble, "DICM", File Meta Information built
@@ -102,7 +103,7 @@ public final class Part10Writer {
             meta.setString(Tag.TransferSyntaxUID, VR.UI, transferSyntaxUid);
             ByteArrayOutputStream metaBytes = new ByteArrayOutputStream(256);
             Part10Writer metaWriter = new Part10Writer(metaBytes, true, false);
-            metaWriter.writeDataSet(meta, TextCharset.DEFAULT, true);
+            metaWriter.writeDataSet(meta, SpecificCharacterSet.DEFAULT, true);
             out.write(new byte[128]);
             out.write(new byte[] {'D', 'I', 'C', 'M'});
             Part10Writer head = new Part10Writer(out, true, false);
@@ -126,7 +127,7 @@ public final class Part10Writer {
                 try {
                     DeflaterOutputStream dos = new DeflaterOutputStream(nonClosing(out), deflater, 1 << 16);
                     Part10Writer w = new Part10Writer(dos, true, false);
-                    w.writeDataSet(dataSet, charsetOf(dataSet, TextCharset.DEFAULT), false);
+                    w.writeDataSet(dataSet, charsetOf(dataSet, SpecificCharacterSet.DEFAULT), false);
                     dos.finish();
                 } finally {
                     deflater.end();
@@ -135,7 +136,7 @@ public final class Part10Writer {
                 boolean implicit = UID.ImplicitVRLittleEndian.equals(transferSyntaxUid);
                 boolean be = UID.ExplicitVRBigEndian.equals(transferSyntaxUid);
                 Part10Writer w = new Part10Writer(out, !implicit, be);
-                w.writeDataSet(dataSet, charsetOf(dataSet, TextCharset.DEFAULT), false);
+                w.writeDataSet(dataSet, charsetOf(dataSet, SpecificCharacterSet.DEFAULT), false);
             }
             out.flush();
         } catch (IOException e) {
@@ -157,12 +158,12 @@ public final class Part10Writer {
         };
     }
 
-    private static TextCharset charsetOf(DataSet ds, TextCharset inherited) {
+    private static SpecificCharacterSet charsetOf(DataSet ds, SpecificCharacterSet inherited) {
         Element e = ds.get(Tag.SpecificCharacterSet);
-        return e == null ? inherited : TextCharset.of(e.strings());
+        return e == null ? inherited : SpecificCharacterSet.valueOf(e.strings());
     }
 
-    private void writeDataSet(DataSet ds, TextCharset cs, boolean meta) throws IOException {
+    private void writeDataSet(DataSet ds, SpecificCharacterSet cs, boolean meta) throws IOException {
         for (Element e : ds) {
             int tag = e.tag();
             if (!meta && (Tag.group(tag) == 0x0002 || Tag.isGroupLength(tag))) {
@@ -172,7 +173,7 @@ public final class Part10Writer {
         }
     }
 
-    private void writeElement(Element e, TextCharset cs) throws IOException {
+    private void writeElement(Element e, SpecificCharacterSet cs) throws IOException {
         int tag = e.tag();
         VR vr = e.vr();
         Object value = e.value();

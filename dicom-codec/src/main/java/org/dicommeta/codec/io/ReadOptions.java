@@ -12,8 +12,10 @@ package org.dicommeta.codec.io;
  *       files the reader seeks past them, so a 500 MB image's header reads as fast as a 1 KB one;
  *       on streams it skips without buffering.</li>
  *   <li>{@code maxSequenceDepth}: sequences nested deeper than this are rejected with
- *       {@link org.dicommeta.codec.InvalidDicomException} (the reader recurses per level; 256
- *       levels is far beyond any real IOD, and keeps the writers' recursion safe too).</li>
+ *       {@link org.dicommeta.codec.InvalidDicomException}. The reader itself keeps nesting on an
+ *       explicit stack and cannot overflow; the limit protects code that walks the result
+ *       recursively (JSON/XML writers, {@code DataSet.equals}). 256 levels is far beyond any real
+ *       IOD; at most {@link #LIMIT_MAX_SEQUENCE_DEPTH}.</li>
  *   <li>{@code maxInflatedSize}: a deflated data set (PS3.5 §A.5) may inflate to at most this many
  *       bytes, so a deflate bomb ends in an InvalidDicomException, not an exhausted heap or disk.</li>
  *   <li>{@code replaceUnknownVr}: an explicit UN element whose tag the dictionary knows is decoded
@@ -26,7 +28,7 @@ public final class ReadOptions {
     public static final int DEFAULT_BULK_DATA_THRESHOLD = 1024;
     /** Default maximum sequence nesting depth. */
     public static final int DEFAULT_MAX_SEQUENCE_DEPTH = 256;
-    /** Largest accepted maximum sequence nesting depth (deeper risks stack overflow in callers). */
+    /** Largest accepted maximum sequence nesting depth (deeper risks stack overflow in recursive callers). */
     public static final int LIMIT_MAX_SEQUENCE_DEPTH = 1000;
     /** Default maximum inflated size of a deflated data set: 1 GiB. */
     public static final long DEFAULT_MAX_INFLATED_SIZE = 1L << 30;

@@ -32,6 +32,10 @@ final class ColumnStorage {
             throw new BackendException("Option dicommeta.compression=lz4 needs PostgreSQL 14 or later; the server of"
                     + " schema " + schemaName + " is version " + server);
         }
+        if (compression == Compression.LZ4 && !supportsLz4(c)) {
+            throw new BackendException("Option dicommeta.compression=lz4: the server of schema " + schemaName
+                    + " was built without lz4 support; use compression=deflate (in the library) or pglz");
+        }
         char storage = compression == Compression.NONE ? 'e' : 'x';
         char method = switch (compression) {
             case LZ4 -> 'l';
@@ -65,6 +69,26 @@ final class ColumnStorage {
                             + (method == 'l' ? "lz4" : "pglz"));
                 }
             }
+        }
+    }
+
+    /**
+     * Whether the server can compress with lz4 (a build option): probed by setting the default TOAST
+     * compression inside a savepoint, which changes nothing else and is undone at once.
+     */
+    static boolean supportsLz4(Connection c) throws SQLException {
+        java.sql.Savepoint sp = c.setSavepoint();
+        try (PreparedStatement p = c.prepareStatement("SELECT set_config('default_toast_compression', ?, true)")) {
+            p.setString(1, "lz4");
+            p.execute();
+            return true;
+        } catch (SQLException e) {
+            if (!"22023".equals(e.getSQLState())) {
+                throw e;
+            }
+            return false;
+        } finally {
+            c.rollback(sp);
         }
     }
 

@@ -183,8 +183,11 @@ final class DicomInput implements AutoCloseable {
         pos += n;
     }
 
-    /** Checks that {@code length} bytes can remain, for a known size. */
-    void checkLength(long offset, long length, String what) {
+    /**
+     * Checks that {@code length} bytes can remain, for a known size. {@code what} (here and below)
+     * names the value in the error message; its toString() runs only when there is an error.
+     */
+    void checkLength(long offset, long length, Object what) {
         if (length < 0 || length > remainingKnown()) {
             throw invalid(offset, what + " length " + length + " goes past the end of the data ("
                     + (sizeKnown() ? remainingKnown() + " bytes remain" : "stream") + ")");
@@ -192,7 +195,7 @@ final class DicomInput implements AutoCloseable {
     }
 
     /** Reads {@code length} bytes into a new array, never allocating far beyond the bytes present. */
-    byte[] readBytes(long length, long offset, String what) {
+    byte[] readBytes(long length, long offset, Object what) {
         checkLength(offset, length, what);
         if (length > Integer.MAX_VALUE - 16) {
             throw invalid(offset, what + " length " + length + " is too large for one value");
@@ -227,7 +230,7 @@ final class DicomInput implements AutoCloseable {
     }
 
     /** Skips {@code length} bytes without reading them into memory where the source allows. */
-    void skip(long length, long offset, String what) {
+    void skip(long length, long offset, Object what) {
         checkLength(offset, length, what);
         long inBuffer = lim - pos;
         if (length <= inBuffer) {

@@ -310,6 +310,22 @@ public final class Part10Reader {
         }
     }
 
+    /** Names an element in error messages, formatted only when an error is raised. */
+    private static final class ElementName {
+        private final int tag;
+        private final VR vr;
+
+        ElementName(int tag, VR vr) {
+            this.tag = tag;
+            this.vr = vr;
+        }
+
+        @Override
+        public String toString() {
+            return Tag.toString(tag) + " " + vr;
+        }
+    }
+
     /** A data set being filled: the top level or an item. */
     private static final class DataSetFrame {
         final DataSet ds;
@@ -395,7 +411,7 @@ public final class Part10Reader {
                 throw in.invalid(off, Tag.toString(tag) + " " + vr + " length " + length
                         + " goes past the end of its item at byte " + end);
             }
-            in.checkLength(off, length, Tag.toString(tag) + " " + vr);
+            in.checkLength(off, length, new ElementName(tag, vr));
             readDefinedLength(ds, tag, vr, length, explicit, bigEndian, cs, depth, off);
         }
         return tag;
@@ -471,7 +487,7 @@ public final class Part10Reader {
         }
         if (options.skipBulkData() && (isPixelData(tag) || (vr.isBinary() && length >= options.bulkDataThreshold()))
                 && length > 0) {
-            in.skip(length, off, Tag.toString(tag) + " " + vr);
+            in.skip(length, off, new ElementName(tag, vr));
             ds.set(new Element(tag, vr, BulkDataReference.of(source, valueStart, length), length));
             return;
         }
@@ -486,7 +502,7 @@ public final class Part10Reader {
             ds.set(new Element(tag, vr, readText(tag, vr, (int) length, cs, off), length));
             return;
         }
-        byte[] value = in.readBytes(length, off, Tag.toString(tag) + " " + vr);
+        byte[] value = in.readBytes(length, off, new ElementName(tag, vr));
         if (bigEndian) {
             swap(value, vr);
         }
@@ -501,7 +517,7 @@ public final class Part10Reader {
             from = in.bufferPosition();
             in.advance(length);
         } else {
-            b = in.readBytes(length, off, Tag.toString(tag) + " " + vr);
+            b = in.readBytes(length, off, new ElementName(tag, vr));
             from = 0;
         }
         int n = length;

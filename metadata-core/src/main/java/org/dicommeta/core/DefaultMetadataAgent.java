@@ -249,7 +249,13 @@ final class DefaultMetadataAgent implements MetadataAgent {
             checkOpen();
             running.add(job);
         }
-        job.start();
+        try {
+            job.start();
+        } catch (RuntimeException | Error e) {
+            // Without its coordinator the run would never complete, and close() would wait for it forever.
+            running.remove(job);
+            throw new MetadataException("Cannot start a generation run on " + store.describe() + ": " + e, e);
+        }
         return job;
     }
 

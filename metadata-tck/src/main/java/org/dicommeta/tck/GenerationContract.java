@@ -280,7 +280,7 @@ public interface GenerationContract extends StoreUnderTest {
     @EnumSource(MetadataFormat.class)
     @DisplayName("cancel from an event handler stops the run, fires completed with cancelled=true and keeps what was written, whole")
     default void cancelFromHandler(MetadataFormat format) {
-        List<String> uids = kit().importStudy(79, 120);
+        List<String> uids = kit().importStudy(79, 60);
         EventRecorder events = new EventRecorder(e -> {
             if (e instanceof GenerationEvent.Update u && u.processed() == 10) {
                 e.run().cancel();
@@ -296,7 +296,7 @@ public interface GenerationContract extends StoreUnderTest {
     @Test
     @DisplayName("cancel from another thread through the run's handle stops the run and keeps what was written, whole")
     default void cancelFromAnotherThread() throws Exception {
-        List<String> uids = kit().importStudy(80, 120);
+        List<String> uids = kit().importStudy(80, 60);
         CountDownLatch reached = new CountDownLatch(1);
         AtomicBoolean sawCancelRequest = new AtomicBoolean();
         EventRecorder events = new EventRecorder(e -> {
@@ -354,9 +354,9 @@ public interface GenerationContract extends StoreUnderTest {
     @EnumSource(MetadataFormat.class)
     @DisplayName("generate MISSING after a cancel finishes exactly the remainder")
     default void missingResumesAfterCancel(MetadataFormat format) {
-        List<String> uids = kit().importStudy(81, 100);
+        List<String> uids = kit().importStudy(81, 60);
         EventRecorder first = new EventRecorder(e -> {
-            if (e instanceof GenerationEvent.Update u && u.processed() == 30) {
+            if (e instanceof GenerationEvent.Update u && u.processed() == 20) {
                 e.run().cancel();
             }
         });
@@ -365,7 +365,7 @@ public interface GenerationContract extends StoreUnderTest {
         assertThat(cancelled.cancelled()).isTrue();
         Map<String, RecordInfo> before = infos(format, uids);
         long missing = kit().agent().records(format).count(MetadataScope.MISSING);
-        assertThat(missing).isEqualTo(100 - before.size()).isPositive();
+        assertThat(missing).isEqualTo(60 - before.size()).isPositive();
 
         EventRecorder second = new EventRecorder();
         GenerationResult resumed = kit().generate(Kit.generation(Kit.defaults(format)), MetadataScope.MISSING, second);
@@ -379,7 +379,7 @@ public interface GenerationContract extends StoreUnderTest {
         assertThat(visited).doesNotContainAnyElementsOf(before.keySet());
         Map<String, RecordInfo> after = infos(format, uids);
         before.forEach((uid, info) -> assertThat(after.get(uid)).as("kept: %s", uid).isEqualTo(info));
-        kit().assertCounts(format, 100, 100);
+        kit().assertCounts(format, 60, 60);
     }
 
     @ParameterizedTest(name = "{0}")

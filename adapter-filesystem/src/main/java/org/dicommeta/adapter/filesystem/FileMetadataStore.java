@@ -67,7 +67,7 @@ final class FileMetadataStore implements MetadataStore {
     private final FileStoreSettings settings;
     private final StoreLayout layout;
     private final AtomicFiles files;
-    private final StoreIndex index = new StoreIndex();
+    private final StoreIndex index;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -79,8 +79,9 @@ final class FileMetadataStore implements MetadataStore {
     }
 
     private FileMetadataStore(FileStoreSettings settings, Path root, AtomicFiles files, FileChannel lockChannel,
-            FileLock lock) {
+            FileLock lock, int scanBudget) {
         this.settings = settings;
+        this.index = new StoreIndex(scanBudget);
         this.layout = new StoreLayout(root);
         this.files = files;
         this.lockChannel = lockChannel;
@@ -104,6 +105,11 @@ final class FileMetadataStore implements MetadataStore {
      * @param hook how temporary files are written (tests inject failures here)
      */
     static FileMetadataStore open(FileStoreSettings settings, AtomicFiles.WriteHook hook) {
+        return open(settings, hook, StoreIndex.SCAN_BUDGET);
+    }
+
+    /** {@link #open(FileStoreSettings, AtomicFiles.WriteHook)} with the index's scan budget (tests make it small). */
+    static FileMetadataStore open(FileStoreSettings settings, AtomicFiles.WriteHook hook, int scanBudget) {
         Path root = settings.root().toAbsolutePath().normalize();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new BackendException("Cannot open file store " + root + ": it exists and is not a directory");
@@ -158,7 +164,7 @@ final class FileMetadataStore implements MetadataStore {
             // The note only improves another process's message; the lock itself is held.
             LOG.log(Level.DEBUG, () -> "Cannot note the lock holder in " + lockFile + ": " + e);
         }
-        return new FileMetadataStore(settings, root, new AtomicFiles(settings.fsync(), hook), ch, lock);
+        return new FileMetadataStore(settings, root, new AtomicFiles(settings.fsync(), hook), ch, lock, scanBudget);
     }
 
     /** ", held by pid N since T" from the lock file's note, or "" when it cannot be read. */
@@ -233,14 +239,14 @@ final class FileMetadataStore implements MetadataStore {
         try (DirectoryStream<Path> tops = Files.newDirectoryStream(layout.instances())) {
             for (Path top : tops) {
                 String topName = top.getFileName().toString();
-                if (!StoreLayout.isShardName(topName) || !Files.isDirectory(top)) {
+                if (!StoreLayout.isTopShardName(topName) || !Files.isDirectory(top)) {
                     ignored(top, counts);
                     continue;
                 }
                 try (DirectoryStream<Path> leaves = Files.newDirectoryStream(top)) {
                     for (Path leaf : leaves) {
                         String leafName = leaf.getFileName().toString();
-                        if (!StoreLayout.isShardName(leafName) || !Files.isDirectory(leaf)) {
+                        if (!StoreLayout.isLeafShardName(leafName) || !Files.isDirectory(leaf)) {
                             ignored(leaf, counts);
                             continue;
                         }
@@ -315,6 +321,10 @@ final class FileMetadataStore implements MetadataStore {
 
     Path root() {
         return layout.root();
+    }
+
+    StoreLayout layout() {
+        return layout;
     }
 
     @Override

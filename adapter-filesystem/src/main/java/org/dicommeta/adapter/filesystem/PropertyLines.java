@@ -36,7 +36,7 @@ final class PropertyLines {
     }
 
     /**
-     * Parses the lines of {@code text} (no blank lines expected: the caller cut the header off).
+     * Parses the lines of {@code text} (blank lines and {@code #} comments are skipped).
      *
      * @throws BackendException naming {@code file} when a line has no {@code =}, a key repeats or an
      *                          escape is malformed
@@ -51,8 +51,8 @@ final class PropertyLines {
             }
             String line = text.substring(start, end);
             start = end + 1;
-            if (line.isEmpty()) {
-                continue;
+            if (line.isEmpty() || line.charAt(0) == '#') {
+                continue; // a comment: only the marker file writes one, for people who find the directory
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {

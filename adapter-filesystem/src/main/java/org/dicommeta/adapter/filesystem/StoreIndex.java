@@ -30,6 +30,14 @@ final class StoreIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, Byte> entries = new TreeMap<>();
     private final long[] records = new long[MetadataFormat.values().length];
+    private final int scanBudget;
+
+    StoreIndex(int scanBudget) {
+        if (scanBudget < 1) {
+            throw new IllegalArgumentException("scan budget < 1");
+        }
+        this.scanBudget = scanBudget;
+    }
 
     static int bit(MetadataFormat format) {
         return 1 << format.ordinal();
@@ -144,7 +152,7 @@ final class StoreIndex {
 
     /**
      * One step of a keyset walk: up to {@code limit} entries after {@code afterUid} (all when null), in
-     * ascending order, whose bits {@code wanted} accepts, looking at no more than {@link #SCAN_BUDGET}
+     * ascending order, whose bits {@code wanted} accepts, looking at no more than the scan budget
      * entries so that a sparse selection never holds the lock for a long walk.
      *
      * @param entries     the accepted entries
@@ -154,7 +162,7 @@ final class StoreIndex {
     record Page(List<Entry> entries, String lastScanned, boolean end) {
     }
 
-    /** How many entries one {@link #page} step looks at before it lets writers in. */
+    /** How many entries one {@link #page} step looks at, by default, before it lets writers in. */
     static final int SCAN_BUDGET = 16_384;
 
     Page page(String afterUid, int limit, IntPredicate wanted) {
@@ -165,7 +173,7 @@ final class StoreIndex {
         try {
             Map<String, Byte> tail = afterUid == null ? entries : entries.tailMap(afterUid, false);
             for (Map.Entry<String, Byte> e : tail.entrySet()) {
-                if (out.size() >= limit || scanned >= SCAN_BUDGET) {
+                if (out.size() >= limit || scanned >= scanBudget) {
                     return new Page(out, last, false);
                 }
                 last = e.getKey();

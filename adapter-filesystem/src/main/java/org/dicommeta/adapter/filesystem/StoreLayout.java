@@ -14,15 +14,18 @@ import org.dicommeta.domain.Uids;
  * <pre>
  * &lt;root&gt;/dicommeta-store.properties   marker: layout version; a directory without it is not a store
  * &lt;root&gt;/.lock                         the exclusive writer lock (holder's pid inside, for messages)
- * &lt;root&gt;/instances/ab/cd/&lt;uid&gt;.instance   the index entry (key=value lines)
- * &lt;root&gt;/instances/ab/cd/&lt;uid&gt;.json.rec   the JSON record: provenance header, blank line, exact bytes
- * &lt;root&gt;/instances/ab/cd/&lt;uid&gt;.xml.rec    the XML record, same shape
- * &lt;root&gt;/instances/ab/cd/.&lt;name&gt;.&lt;random&gt;.tmp   a write in flight (or left by a crash: removed at open)
+ * &lt;root&gt;/instances/ab/c/&lt;uid&gt;.instance   the index entry (key=value lines)
+ * &lt;root&gt;/instances/ab/c/&lt;uid&gt;.json.rec   the JSON record: provenance header, blank line, exact bytes
+ * &lt;root&gt;/instances/ab/c/&lt;uid&gt;.xml.rec    the XML record, same shape
+ * &lt;root&gt;/instances/ab/c/.&lt;name&gt;.&lt;random&gt;.tmp   a write in flight (or left by a crash: removed at open)
  * </pre>
  *
- * {@code ab} and {@code cd} are the first two bytes, in lower-case hex, of the SHA-256 of the UID's
- * ASCII bytes: 65,536 leaf directories, so a leaf holds about three files per 65,536 instances (under
- * 5,000 entries up to 100 million instances), and any tool can find a UID's files without the library.
+ * {@code ab} is the first byte and {@code c} the high half of the second byte, in lower-case hex, of the
+ * SHA-256 of the UID's ASCII bytes: 4,096 leaf directories. A leaf holds up to three files per 4,096
+ * instances: about 730 entries at a million instances and 3,700 at five million, the practical ceiling of
+ * this backend's in-memory index (see the README). Fewer, fuller leaves than a 65,536-way split because
+ * the open scan pays per directory: measured, listing 4,096 leaves is several times cheaper at 100k
+ * instances than listing 50,000 almost empty ones. Any tool can find a UID's files without the library.
  * A file name is the UID plus a suffix; UIDs end in a digit, so the suffix is never ambiguous.
  */
 final class StoreLayout {
@@ -61,7 +64,7 @@ final class StoreLayout {
     /** The leaf directory of {@code uid}, checked to stay under {@code instances/}. */
     Path leaf(String uid) {
         String shard = shard(Uids.requireSopInstanceUid(uid));
-        return contained(instances.resolve(shard.substring(0, 2)).resolve(shard.substring(3, 5)));
+        return contained(instances.resolve(shard.substring(0, 2)).resolve(shard.substring(3)));
     }
 
     Path instanceFile(String uid) {
@@ -76,14 +79,20 @@ final class StoreLayout {
         return "." + format.extension() + ".rec";
     }
 
-    /** "ab/cd" for {@code uid}. */
+    /** "ab/c" for {@code uid}. */
     static String shard(String uid) {
         byte[] hash = sha256().digest(uid.getBytes(StandardCharsets.US_ASCII));
-        return String.format("%02x/%02x", hash[0] & 0xff, hash[1] & 0xff);
+        return String.format("%02x/%x", hash[0] & 0xff, (hash[1] & 0xf0) >> 4);
     }
 
-    static boolean isShardName(String name) {
+    /** Whether {@code name} is a first-level shard directory name ("ab"). */
+    static boolean isTopShardName(String name) {
         return name.length() == 2 && isLowerHex(name.charAt(0)) && isLowerHex(name.charAt(1));
+    }
+
+    /** Whether {@code name} is a leaf shard directory name ("c"). */
+    static boolean isLeafShardName(String name) {
+        return name.length() == 1 && isLowerHex(name.charAt(0));
     }
 
     private static boolean isLowerHex(char c) {

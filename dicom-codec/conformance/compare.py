@@ -282,9 +282,9 @@ def xml_attr(a, dcmtk=False):
     if ib is not None:
         if (ib.text or "").strip():
             raw = base64.b64decode(ib.text.strip())
-            if dcmtk and vr == "OW":
-                # N13: dcm2xml -nat +Eb writes OW big endian (its base64 encoder wants big-endian input)
-                raw = swap_bytes(raw, 2)
+            if dcmtk and vr in WORD_SIZE:
+                # N13: dcm2xml -nat +Eb writes OW, OF, OL, OD and OV values big endian
+                raw = swap_bytes(raw, WORD_SIZE[vr])
             res["data"] = decode_binary(base64.b64encode(raw))
         elif dcmtk:
             res["data"] = ("empty-inline",)

@@ -2,62 +2,68 @@ package org.dicommeta.codec.json;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
 
 import org.dicommeta.codec.BulkDataReference;
 import org.dicommeta.codec.DataSet;
 import org.dicommeta.codec.DicomCodecException;
 import org.dicommeta.codec.Element;
-import org.dicommeta.codec.Tag;
 import org.dicommeta.codec.VR;
 
 /**
  * Reads DICOM JSON (PS3.18 §F.2) back into a {@link DataSet}, the inverse of
- * {@link DicomJsonWriter}.
+ * {@link DicomJsonWriter}, with a streaming JSON-P parser.
  *
  * <p>Text values are joined with backslash as in a binary data set; DS and IS numbers keep their
- * JSON text ({@code 1.50} stays "1.50"); PN objects become {@code Alphabetic=Ideographic=Phonetic};
- * AT strings and the numbers of FL FD SL SS SV UL US UV become little-endian bytes; {@code null}
- * values become empty values. {@code InlineBinary} is decoded; a {@code BulkDataURI} becomes a
- * {@link BulkDataReference} whose source is the URI (offset and length 0: unknown until fetched).
- * Group length attributes are ignored. The optional {@code keyword} member is not checked.
+ * JSON text exactly ({@code 1.50} stays "1.50", {@code 9.99e-1} stays "9.99e-1"); PN objects become
+ * {@code Alphabetic=Ideographic=Phonetic}; AT strings and the numbers (or "NaN"/"Infinity" strings)
+ * of FL FD SL SS SV UL US UV become little-endian bytes; {@code null} values become empty values.
+ * {@code InlineBinary} is decoded; a {@code BulkDataURI} becomes a {@link BulkDataReference} whose
+ * source is the URI (offset and length 0: unknown until fetched). Group length attributes are
+ * ignored, as is the optional {@code keyword} member. Members may come in any order; when
+ * {@code Value} precedes {@code vr} (no writer does that) the values are buffered as a JSON-P tree,
+ * which keeps numbers by value but not their exact spelling.
  *
  * <p>Errors (not JSON, a tag that is not 8 hex digits, an unknown VR, a value of the wrong JSON
  * type, bad base64, nesting deeper than {@value #MAX_DEPTH} sequences) throw
- * {@link DicomCodecException} naming the attribute path.
+ * {@link DicomCodecException} naming the attribute path (tags and item indexes).
  */
 public final class DicomJsonReader {
 
     /** Deepest sequence nesting accepted; real data sets stay far below it. */
     public static final int MAX_DEPTH = 200;
 
+    private static final JsonParserFactory FACTORY = Json.createParserFactory(null);
+
+    /** A JSON number with its text as written. */
+    private record NumberText(String text) {
+    }
+
     private DicomJsonReader() {
     }
 
-    /** Reads one DICOM JSON object (the stream is read to its end, not closed). */
+    /** Reads one DICOM JSON object (the stream is read up to the end of the object, not closed). */
     public static DataSet read(InputStream in) {
         Objects.requireNonNull(in, "in");
-        JsonObject root;
-        try (JsonReader reader = Json.createReader(new NonClosing(in))) {
-            root = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        JsonParser p = FACTORY.createParser(in);
+        try {
+            if (!p.hasNext() || p.next() != Event.START_OBJECT) {
+                throw new DicomCodecException("Not a DICOM JSON object: the document does not start with '{'");
+            }
+            return readDataSet(p, "", 0);
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new DicomCodecException("Not a DICOM JSON object: " + e.getMessage(), e);
         }
-        return toDataSet(root, "", 0);
     }
 
     /** Reads one DICOM JSON object from UTF-8 bytes. */
@@ -65,24 +71,27 @@ public final class DicomJsonReader {
         return read(new ByteArrayInputStream(Objects.requireNonNull(json, "json")));
     }
 
-    private static DataSet toDataSet(JsonObject obj, String path, int depth) {
+    private static DataSet readDataSet(JsonParser p, String path, int depth) {
         if (depth > MAX_DEPTH) {
             throw new DicomCodecException("DICOM JSON nested deeper than " + MAX_DEPTH + " sequences at " + path);
         }
-        DataSet ds = new DataSet(obj.size());
-        for (Map.Entry<String, JsonValue> m : obj.entrySet()) {
-            String key = m.getKey();
+        DataSet ds = new DataSet();
+        while (true) {
+            Event e = p.next();
+            if (e == Event.END_OBJECT) {
+                return ds;
+            }
+            String key = p.getString();
             String at = path.isEmpty() ? key : path + "/" + key;
             int tag = parseTag(key, at);
-            if ((tag & 0xFFFF) == 0) {
-                continue;
-            }
-            if (m.getValue().getValueType() != JsonValue.ValueType.OBJECT) {
+            if (p.next() != Event.START_OBJECT) {
                 throw new DicomCodecException("Attribute " + at + " is not a JSON object");
             }
-            ds.set(toElement(tag, m.getValue().asJsonObject(), at, depth));
+            Element element = readAttribute(p, tag, at, depth);
+            if ((tag & 0xFFFF) != 0) {
+                ds.set(element);
+            }
         }
-        return ds;
     }
 
     private static int parseTag(String key, String at) {
@@ -96,153 +105,208 @@ public final class DicomJsonReader {
         }
     }
 
-    private static Element toElement(int tag, JsonObject attr, String at, int depth) {
-        JsonValue vrValue = attr.get("vr");
-        if (!(vrValue instanceof JsonString)) {
+    private static Element readAttribute(JsonParser p, int tag, String at, int depth) {
+        VR vr = null;
+        String inline = null;
+        String uri = null;
+        List<Object> values = null;
+        JsonArray buffered = null;
+        while (true) {
+            Event e = p.next();
+            if (e == Event.END_OBJECT) {
+                break;
+            }
+            String name = p.getString();
+            Event v = p.next();
+            switch (name) {
+                case "vr":
+                    vr = parseVr(p, v, at);
+                    break;
+                case "InlineBinary":
+                    inline = stringMember(p, v, "InlineBinary", at);
+                    break;
+                case "BulkDataURI":
+                    uri = stringMember(p, v, "BulkDataURI", at);
+                    break;
+                case "Value":
+                    if (v == Event.VALUE_NULL) {
+                        break;
+                    }
+                    if (v != Event.START_ARRAY) {
+                        throw new DicomCodecException("Value of " + at + " is not an array");
+                    }
+                    if (vr != null) {
+                        values = readValues(p, vr, at, depth);
+                    } else {
+                        buffered = p.getArray();
+                    }
+                    break;
+                default:
+                    skip(p, v);
+            }
+        }
+        if (vr == null) {
             throw new DicomCodecException("Attribute " + at + " has no \"vr\"");
         }
-        VR vr;
-        try {
-            vr = VR.of(((JsonString) vrValue).getString());
-        } catch (IllegalArgumentException e) {
-            throw new DicomCodecException("Attribute " + at + " has an unknown VR: " + vrValue, e);
+        if (buffered != null) {
+            JsonParser again = FACTORY.createParser(buffered);
+            again.next();
+            values = readValues(again, vr, at, depth);
         }
-        JsonValue inline = attr.get("InlineBinary");
         if (inline != null) {
-            return new Element(tag, vr, decodeBase64(inline, vr, at));
-        }
-        JsonValue uri = attr.get("BulkDataURI");
-        if (uri != null) {
-            if (!(uri instanceof JsonString)) {
-                throw new DicomCodecException("BulkDataURI of " + at + " is not a string");
+            try {
+                return new Element(tag, vr, Base64.getDecoder().decode(withoutWhitespace(inline)));
+            } catch (IllegalArgumentException ex) {
+                throw new DicomCodecException("InlineBinary of " + at + " is not base64: " + ex.getMessage(), ex);
             }
-            return new Element(tag, vr, BulkDataReference.of(((JsonString) uri).getString(), 0, 0));
         }
-        JsonValue value = attr.get("Value");
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return vr == VR.SQ ? new Element(tag, vr, new ArrayList<DataSet>()) : new Element(tag, vr, null);
+        if (uri != null) {
+            return new Element(tag, vr, BulkDataReference.of(uri, 0, 0));
         }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new DicomCodecException("Value of " + at + " is not an array");
+        return toElement(tag, vr, values, at);
+    }
+
+    private static VR parseVr(JsonParser p, Event v, String at) {
+        String code = stringMember(p, v, "vr", at);
+        try {
+            return VR.of(code);
+        } catch (IllegalArgumentException ex) {
+            throw new DicomCodecException("Attribute " + at + " has an unknown VR: " + code, ex);
         }
-        JsonArray values = value.asJsonArray();
+    }
+
+    private static String stringMember(JsonParser p, Event v, String name, String at) {
+        if (v != Event.VALUE_STRING) {
+            throw new DicomCodecException(name + " of " + at + " is not a string");
+        }
+        return p.getString();
+    }
+
+    private static void skip(JsonParser p, Event v) {
+        if (v == Event.START_OBJECT) {
+            p.skipObject();
+        } else if (v == Event.START_ARRAY) {
+            p.skipArray();
+        }
+    }
+
+    /** Reads the values of a Value array (the parser is just past its '['). */
+    private static List<Object> readValues(JsonParser p, VR vr, String at, int depth) {
+        List<Object> out = new ArrayList<>();
+        while (true) {
+            Event e = p.next();
+            int i = out.size();
+            switch (e) {
+                case END_ARRAY:
+                    return out;
+                case VALUE_NULL:
+                    out.add(null);
+                    break;
+                case VALUE_STRING:
+                    out.add(p.getString());
+                    break;
+                case VALUE_NUMBER:
+                    out.add(new NumberText(p.getString()));
+                    break;
+                case START_OBJECT:
+                    if (vr == VR.SQ) {
+                        out.add(readDataSet(p, at + "/" + i, depth + 1));
+                    } else if (vr == VR.PN) {
+                        out.add(readPersonName(p, at + "/" + i));
+                    } else {
+                        throw new DicomCodecException("Value " + i + " of " + at + " is an object; only PN values"
+                                + " and SQ items are");
+                    }
+                    break;
+                default:
+                    throw new DicomCodecException("Value " + i + " of " + at + " is " + e + ", not allowed for VR " + vr);
+            }
+        }
+    }
+
+    private static String readPersonName(JsonParser p, String at) {
+        String[] groups = {"", "", ""};
+        while (true) {
+            Event e = p.next();
+            if (e == Event.END_OBJECT) {
+                return PersonNames.joinGroups(groups[0], groups[1], groups[2]);
+            }
+            String name = p.getString();
+            Event v = p.next();
+            int g = List.of(PersonNames.GROUP_NAMES).indexOf(name);
+            if (g < 0) {
+                skip(p, v);
+            } else if (v == Event.VALUE_STRING) {
+                groups[g] = p.getString();
+            } else if (v != Event.VALUE_NULL) {
+                throw new DicomCodecException(name + " of person name " + at + " is not a string");
+            }
+        }
+    }
+
+    private static Element toElement(int tag, VR vr, List<Object> values, String at) {
         if (vr == VR.SQ) {
-            List<DataSet> items = new ArrayList<>(values.size());
-            for (int i = 0; i < values.size(); i++) {
-                JsonValue item = values.get(i);
-                String itemPath = at + "/" + i;
-                if (item.getValueType() == JsonValue.ValueType.NULL) {
-                    items.add(new DataSet());
-                } else if (item.getValueType() == JsonValue.ValueType.OBJECT) {
-                    items.add(toDataSet(item.asJsonObject(), itemPath, depth + 1));
-                } else {
-                    throw new DicomCodecException("Item " + itemPath + " is not a JSON object");
+            List<DataSet> items = new ArrayList<>();
+            if (values != null) {
+                for (int i = 0; i < values.size(); i++) {
+                    Object v = values.get(i);
+                    if (v == null) {
+                        items.add(new DataSet());
+                    } else if (v instanceof DataSet) {
+                        items.add((DataSet) v);
+                    } else {
+                        throw new DicomCodecException("Item " + at + "/" + i + " is not a JSON object");
+                    }
                 }
             }
             return new Element(tag, vr, items);
         }
-        if (values.isEmpty()) {
+        if (values == null || values.isEmpty()) {
             return new Element(tag, vr, null);
         }
-        if (vr.isString()) {
-            return new Element(tag, vr, joinText(vr, values, at));
+        if (vr.isBinary()) {
+            throw new DicomCodecException("Attribute " + at + " of VR " + vr + " has a Value; binary VRs take"
+                    + " InlineBinary or BulkDataURI (PS3.18 §F.2.7)");
         }
-        if (vr.isNumeric()) {
-            List<String> texts = new ArrayList<>(values.size());
-            for (int i = 0; i < values.size(); i++) {
-                JsonValue v = values.get(i);
-                if (v instanceof JsonNumber) {
-                    texts.add(v.toString());
-                } else if (v instanceof JsonString) {
-                    texts.add(((JsonString) v).getString());
-                } else {
-                    throw new DicomCodecException("Value " + i + " of " + at + " (" + vr + ") is "
-                            + v.getValueType() + ", not a number");
+        List<String> texts = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v instanceof DataSet) {
+                throw new DicomCodecException("Value " + i + " of " + at + " is an object; only PN values are");
+            }
+            texts.add(v == null ? null : v instanceof NumberText ? numberText((NumberText) v, vr) : (String) v);
+        }
+        if (vr.isString()) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < texts.size(); i++) {
+                if (i > 0) {
+                    sb.append('\\');
+                }
+                if (texts.get(i) != null) {
+                    sb.append(texts.get(i));
                 }
             }
-            return new Element(tag, vr, JsonBinaryNumbers.encode(vr, texts, at));
+            return new Element(tag, vr, sb.length() == 0 ? null : sb.toString());
         }
-        throw new DicomCodecException("Attribute " + at + " of VR " + vr + " has a Value; binary VRs take"
-                + " InlineBinary or BulkDataURI (PS3.18 §F.2.7)");
-    }
-
-    private static byte[] decodeBase64(JsonValue v, VR vr, String at) {
-        if (!(v instanceof JsonString)) {
-            throw new DicomCodecException("InlineBinary of " + at + " is not a string");
-        }
-        try {
-            return Base64.getDecoder().decode(withoutWhitespace(((JsonString) v).getString()));
-        } catch (IllegalArgumentException e) {
-            throw new DicomCodecException("InlineBinary of " + at + " is not base64: " + e.getMessage(), e);
-        }
-    }
-
-    private static String joinText(VR vr, JsonArray values, String at) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                sb.append('\\');
-            }
-            JsonValue v = values.get(i);
-            switch (v.getValueType()) {
-                case NULL:
-                    break;
-                case STRING:
-                    sb.append(((JsonString) v).getString());
-                    break;
-                case NUMBER:
-                    sb.append(numberText((JsonNumber) v, vr));
-                    break;
-                case OBJECT:
-                    if (vr != VR.PN) {
-                        throw new DicomCodecException("Value " + i + " of " + at + " is an object; only PN values are");
-                    }
-                    JsonObject pn = v.asJsonObject();
-                    sb.append(PersonNames.joinGroups(group(pn, "Alphabetic", at), group(pn, "Ideographic", at),
-                            group(pn, "Phonetic", at)));
-                    break;
-                default:
-                    throw new DicomCodecException("Value " + i + " of " + at + " has JSON type " + v.getValueType()
-                            + ", not allowed for VR " + vr);
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                throw new DicomCodecException("Value " + i + " of " + at + " (" + vr + ") is null; binary numbers"
+                        + " cannot be empty");
             }
         }
-        String s = sb.toString();
-        return s.isEmpty() ? null : s;
+        return new Element(tag, vr, JsonBinaryNumbers.encode(vr, texts, at));
     }
 
-    private static String group(JsonObject pn, String name, String at) {
-        JsonValue g = pn.get(name);
-        if (g == null || g.getValueType() == JsonValue.ValueType.NULL) {
-            return "";
-        }
-        if (!(g instanceof JsonString)) {
-            throw new DicomCodecException(name + " of person name " + at + " is not a string");
-        }
-        return ((JsonString) g).getString();
-    }
-
-    private static String numberText(JsonNumber n, VR vr) {
-        BigDecimal d = n.bigDecimalValue();
+    /** IS from a JSON number such as 1.0E1 is written as an integer; every other number keeps its text. */
+    private static String numberText(NumberText n, VR vr) {
         if (vr == VR.IS) {
             try {
-                return d.toBigIntegerExact().toString();
+                return new java.math.BigDecimal(n.text()).toBigIntegerExact().toString();
             } catch (ArithmeticException notInteger) {
-                return n.toString();
+                return n.text();
             }
         }
-        return n.toString();
-    }
-
-    /** Lets the JSON-P reader close without closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the stream
-        }
+        return n.text();
     }
 
     /** Base64 may be wrapped in lines (RFC 2045); anything else that is not base64 is an error. */

@@ -281,7 +281,14 @@ final class DefaultMetadataAgent implements MetadataAgent {
         List<GenerationJob> jobs = new ArrayList<>(running);
         jobs.forEach(GenerationJob::cancel);
         boolean interrupted = false;
+        GenerationJob callingRun = null;
         for (GenerationJob job : jobs) {
+            if (job.isCoordinatorThread()) {
+                // close() from one of this run's own listeners: the run is cancelled and ends when the
+                // listener returns; waiting for it here would wait forever.
+                callingRun = job;
+                continue;
+            }
             try {
                 job.await();
             } catch (MetadataException e) {
@@ -293,7 +300,12 @@ final class DefaultMetadataAgent implements MetadataAgent {
             }
         }
         if (ownsStore) {
-            store.close();
+            if (callingRun == null) {
+                store.close();
+            } else {
+                // The calling run still writes what it has in flight; the store closes once it completes.
+                callingRun.completion().whenComplete((result, failure) -> store.close());
+            }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

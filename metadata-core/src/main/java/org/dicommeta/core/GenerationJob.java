@@ -144,6 +144,7 @@ final class GenerationJob implements GenerationRun {
 
     @Override
     public GenerationResult await() {
+        refuseFromListener();
         try {
             return completion.get();
         } catch (InterruptedException e) {
@@ -157,6 +158,7 @@ final class GenerationJob implements GenerationRun {
 
     @Override
     public Optional<GenerationResult> await(Duration timeout) {
+        refuseFromListener();
         try {
             return Optional.of(completion.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
@@ -166,6 +168,18 @@ final class GenerationJob implements GenerationRun {
             return Optional.empty();
         } catch (ExecutionException e) {
             throw new MetadataException("Generation run failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Whether the caller is this run's coordinator, i.e. a listener of this run. */
+    boolean isCoordinatorThread() {
+        return Thread.currentThread() == coordinator;
+    }
+
+    private void refuseFromListener() {
+        if (isCoordinatorThread() && !completion.isDone()) {
+            // The listener runs on the thread that would complete the run: waiting here never ends.
+            throw new IllegalStateException("A generation listener cannot await its own run; use completion()");
         }
     }
 

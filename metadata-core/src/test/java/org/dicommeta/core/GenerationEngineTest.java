@@ -480,6 +480,38 @@ class GenerationEngineTest {
     }
 
     @Test
+    @DisplayName("a listener may close the agent: the run is cancelled, completes, and the owned store closes after it")
+    void closeFromListener() throws Exception {
+        TestData.populate(store, dir, 300);
+        DefaultMetadataAgent owning = new DefaultMetadataAgent(store, true, Part10Sources::load,
+                CodecRenderer.INSTANCE, FAST);
+        java.util.concurrent.atomic.AtomicReference<Throwable> awaitFromListener =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        EventRecorder recorder = new EventRecorder(e -> {
+            if (e instanceof Update u && u.processed() == 10) {
+                try {
+                    e.run().await(Duration.ofSeconds(1));
+                } catch (IllegalStateException refused) {
+                    awaitFromListener.set(refused);
+                }
+                owning.close();
+            }
+        });
+        GenerationRun run = owning.generate(GenerationOptions.of(JSON).withWorkers(2).withBatchSize(5),
+                MetadataScope.MISSING, recorder);
+        GenerationResult result = run.completion().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertWellFormed(recorder, result);
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.storeFailure()).isEmpty();
+        assertThat(awaitFromListener.get()).isInstanceOf(IllegalStateException.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!store.closed && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(store.closed).isTrue();
+    }
+
+    @Test
     @DisplayName("sources of another scheme fail per instance with a reason naming the scheme")
     void unsupportedScheme() {
         store.putInstance(new org.dicommeta.domain.Instance(TestData.uid(1), null, null, null, null, null,

@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         if (!surprises.isEmpty()) {
-            context.err().println("dicom-metadata: demo: " + String.join("; ", surprises));
+            context.err().println("dicom-metadata: demo: " + surpriseSummary());
             return ExitCodes.ERROR;
         }
         return ExitCodes.OK;
@@ -163,7 +163,11 @@ final class DemoCommand implements Callable<Integer> {
         counts();
         out.println();
         out.println(surprises.isEmpty() ? "Demo finished: every step behaved as expected."
-                : "Demo finished with surprises: " + String.join("; ", surprises));
+                : "Demo finished with surprises: " + surpriseSummary());
+    }
+
+    private String surpriseSummary() {
+        return surprises.size() + " step(s) did not exit as expected; the first: " + surprises.get(0);
     }
 
     private void step(String title) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.dicommeta.domain.GenerationEvent;
 import org.dicommeta.domain.GenerationListener;
@@ -72,8 +74,18 @@ final class GenerateCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.withWorkers(positive(threads, "--threads"));
         }
-        try (MetadataAgent agent = root.openAgent()) {
-            return run(agent, options, scope, context, cancelAfter);
+        CtrlC ctrlC = new CtrlC();
+        boolean hooked = addHook(ctrlC.hook);
+        try {
+            try (MetadataAgent agent = root.openAgent()) {
+                return run(agent, options, scope, context, cancelAfter, ctrlC::started);
+            }
+        } finally {
+            // Only now, with the summary printed and the store closed, may a Ctrl-C exit proceed.
+            ctrlC.finished.countDown();
+            if (hooked) {
+                removeHook(ctrlC.hook);
+            }
         }
     }
 
@@ -86,11 +98,46 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs one generation with progress and a Ctrl-C hook, prints its summary and returns the exit code.
-     * Shared with the demo.
+     * Ctrl-C as a clean cancel. On SIGINT the JVM runs its shutdown hooks and exits when they return
+     * (with status 130), so the hook cancels the run and then holds the exit until the command has seen
+     * Completed, printed how many records were written, and closed the store.
+     */
+    static final class CtrlC {
+        final CountDownLatch finished = new CountDownLatch(1);
+        private final AtomicReference<GenerationRun> run = new AtomicReference<>();
+        private volatile boolean interrupted;
+        final Thread hook = new Thread(this::onSignal, "dicom-metadata-ctrl-c");
+
+        /** Called once the run exists; a Ctrl-C that came while the store was opening cancels it at once. */
+        void started(GenerationRun r) {
+            run.set(r);
+            if (interrupted) {
+                r.cancel();
+            }
+        }
+
+        private void onSignal() {
+            interrupted = true;
+            GenerationRun r = run.get();
+            if (r != null) {
+                r.cancel();
+            }
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Runs one generation with progress, prints its summary and returns the exit code.
+     *
+     * @param cancelAfter cancel from the listener once this many instances are processed; negative: never
+     * @param started     receives the run's handle as soon as it exists
      */
     static int run(MetadataAgent agent, GenerationOptions options, MetadataScope scope, CliContext context,
-            long cancelAfter) {
+            long cancelAfter, Consumer<GenerationRun> started) {
         String formats = options.render().formats().stream().map(f -> f.name()).collect(Collectors.joining("+"));
         Progress progress = Progress.create(context, "generate " + formats + " " + scope.label());
         GenerationListener listener = cancelAfter < 0 ? progress : event -> {
@@ -99,33 +146,15 @@ final class GenerateCommand implements Callable<Integer> {
                 event.run().cancel();
             }
         };
-        GenerationRun run = agent.generate(options, scope, listener);
-        CountDownLatch summaryPrinted = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: the JVM is shutting down and will exit once hooks return, so cancel, and hold the
-            // exit until the main thread has seen Completed and said how many were written.
-            run.cancel();
-            try {
-                summaryPrinted.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dicom-metadata-cancel");
-        boolean hooked = addHook(hook);
         GenerationResult result;
         try {
+            GenerationRun run = agent.generate(options, scope, listener);
+            started.accept(run);
             result = run.await();
         } finally {
             progress.close();
         }
-        if (hooked) {
-            removeHook(hook);
-        }
-        try {
-            printSummary(result, formats, scope, context);
-        } finally {
-            summaryPrinted.countDown();
-        }
+        printSummary(result, formats, scope, context);
         if (result.storeFailure().isPresent()) {
             return ExitCodes.BACKEND_UNAVAILABLE;
         }

@@ -96,7 +96,9 @@ final class ImportCommand implements Callable<Integer> {
             throw e; // the store itself failed: not a property of this file; the run cannot go on
         } catch (MetadataException | DicomCodecException | UncheckedIOException e) {
             tally.failed++;
-            err.println("skipped " + file + ": " + Errors.oneLine(e));
+            String reason = Errors.oneLine(e);
+            // The typed exceptions name the file already; say it once, but always say it.
+            err.println(reason.contains(file.toString()) ? "skipped: " + reason : "skipped " + file + ": " + reason);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.dicommeta.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,7 +234,8 @@ final class GenerationJob implements GenerationRun {
             aborted = true;
             tally.storeFailure = e.getMessage();
             LOG.log(Level.ERROR, "Generation run stopped: the store failed: " + e.getMessage(), e);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            // Only the spill file throws checked I/O exceptions here.
             aborted = true;
             tally.storeFailure = "cannot spill the selection to a temporary file: " + e.getMessage();
             LOG.log(Level.ERROR, "Generation run stopped: " + tally.storeFailure, e);

@@ -252,8 +252,10 @@ final class DicomInput implements AutoCloseable {
             return;
         }
         try {
-            while (rest > 0) {
-                long s = in.skip(rest);
+            // Some streams (FileInputStream) skip past their end without complaint: skip all but the
+            // last byte, then read that one, so a value cut short is still noticed.
+            while (rest > 1) {
+                long s = in.skip(rest - 1);
                 if (s <= 0) {
                     // skip() may refuse (e.g. inflater streams at a boundary): read through instead.
                     int r = in.read(buf, 0, (int) Math.min(buf.length, rest));
@@ -266,6 +268,14 @@ final class DicomInput implements AutoCloseable {
                 }
                 rest -= s;
                 base += s;
+            }
+            if (rest == 1) {
+                if (in.read() < 0) {
+                    eof = true;
+                    throw invalid(offset, "truncated: " + what + " declares " + length
+                            + " bytes, the data end before its last byte");
+                }
+                base++;
             }
         } catch (ZipException | EOFException e) {
             throw invalid(position(), "corrupt deflated data: " + e.getMessage(), e);

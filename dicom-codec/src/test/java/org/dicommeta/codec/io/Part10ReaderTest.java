@@ -222,6 +222,27 @@ class Part10ReaderTest {
     }
 
     @Test
+    @DisplayName("header-only: a value cut short is noticed on a file stream that skips past its end")
+    void headerOnlyTruncatedStream(@TempDir Path dir) throws Exception {
+        byte[] bytes = part10Head(UID.ExplicitVRLittleEndian)
+                .shortElement(Tag.PatientName, "PN", "Doe^John")
+                .tag(Tag.PixelData).ascii("OW").u16(0).u32(100_000).raw(new byte[99_999])
+                .toArray();
+        Path f = dir.resolve("cut.dcm");
+        Files.write(f, bytes);
+        try (InputStream in = Files.newInputStream(f)) {
+            assertThatThrownBy(() -> Part10Reader.read(in, "cut.dcm", ReadOptions.headerOnly()))
+                    .isInstanceOf(InvalidDicomException.class).hasMessageContaining("truncated");
+        }
+        try (InputStream in = new java.io.FileInputStream(f.toFile())) {
+            assertThatThrownBy(() -> Part10Reader.read(in, "cut.dcm", ReadOptions.headerOnly()))
+                    .isInstanceOf(InvalidDicomException.class).hasMessageContaining("truncated");
+        }
+        assertThatThrownBy(() -> Part10Reader.read(f, ReadOptions.headerOnly()))
+                .isInstanceOf(InvalidDicomException.class).hasMessageContaining("goes past the end");
+    }
+
+    @Test
     @DisplayName("header-only: encapsulated pixel data becomes one reference over all its items")
     void headerOnlyEncapsulated() {
         byte[] bytes = TestDataSets.toBytes(TestDataSets.encapsulated(), "1.2.840.10008.1.2.4.50");

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.dicommeta.codec.DataSet;
@@ -25,7 +21,6 @@ import org.dicommeta.domain.MetadataFormat;
 import org.dicommeta.domain.MetadataOptions;
 import org.dicommeta.domain.NotFoundException;
 import org.dicommeta.domain.StoreOptions;
-import org.dicommeta.ports.MetadataStore;
 import org.dicommeta.tck.data.SyntheticStudies;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,21 +40,9 @@ public interface ErrorContract extends StoreUnderTest {
     @Test
     @DisplayName("invalid UIDs are rejected with InvalidUidException naming them, before reaching the store")
     default void invalidUidsNeverReachTheStore() {
-        List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        MetadataStore real = kit().store();
-        MetadataStore spy = (MetadataStore) Proxy.newProxyInstance(MetadataStore.class.getClassLoader(),
-                new Class<?>[] {MetadataStore.class}, (p, m, args) -> {
-                    if (!m.getName().equals("close") && !m.getName().equals("describe")) {
-                        calls.add(m.getName());
-                    }
-                    try {
-                        return m.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        StoreSpy spy = StoreSpy.on(kit().store());
         DataSet ds = SyntheticStudies.ct(100);
-        try (MetadataAgent agent = MetadataAgents.of(spy)) {
+        try (MetadataAgent agent = MetadataAgents.of(spy.store())) {
             for (String bad : INVALID_UIDS) {
                 List<Consumer<String>> operations = List.of(
                         uid -> agent.json().exists(uid),
@@ -80,7 +63,7 @@ public interface ErrorContract extends StoreUnderTest {
                 }
             }
         }
-        assertThat(calls).as("store calls made with an invalid UID").isEmpty();
+        assertThat(spy.calls()).as("store calls made with an invalid UID").isEmpty();
         assertThatThrownBy(() -> kit().agent().json().exists("1.2.x"))
                 .isInstanceOf(InvalidUidException.class).hasMessageContaining("1.2.x");
     }

@@ -331,4 +331,21 @@ public interface FlagContract extends StoreUnderTest {
         assertThat(kit().agent().records(MetadataFormat.XML).info(one.getKey()).orElseThrow().flags())
                 .isEqualTo(xmlOptions.canonicalFlags());
     }
+
+    @Test
+    @DisplayName("generation honours the flags too: inline binary writes the whole pixel data, bulk data URI refers to it")
+    default void generationHonoursBinaryFlags() {
+        var one = flagInstance();
+        kit().generate(Kit.generation(org.dicommeta.domain.MetadataOptions.both(JsonOptions.of(JsonFlag.INLINE_BINARY),
+                XmlOptions.of(XmlFlag.BULK_DATA_URI).withBulkDataUriTemplate(TEMPLATE))),
+                org.dicommeta.domain.MetadataScope.ALL);
+
+        JsonObject o = json(kit().text(MetadataFormat.JSON, one.getKey()));
+        byte[] pixels = Base64.getDecoder().decode(o.getJsonObject(PIXEL_DATA).getString("InlineBinary"));
+        assertThat(pixels).isEqualTo(one.getValue().get(org.dicommeta.codec.Tag.PixelData).bytes());
+        Element bulk = (Element) attribute(xml(kit().text(MetadataFormat.XML, one.getKey())), PIXEL_DATA)
+                .getElementsByTagName("BulkData").item(0);
+        assertThat(bulk).as("BulkData of the pixel data").isNotNull();
+        assertThat(bulk.getAttribute("uri")).isEqualTo(expandedUri(one, PIXEL_DATA));
+    }
 }

@@ -17,6 +17,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dicommeta.codec.CodecVersion;
+import org.dicommeta.core.MetadataAgents;
+import org.dicommeta.domain.BackendException;
+import org.dicommeta.domain.BackendUnavailableException;
+import org.dicommeta.domain.GenerationListener;
+import org.dicommeta.domain.MetadataAgent;
 import org.dicommeta.domain.GenerationEvent;
 import org.dicommeta.domain.GenerationOptions;
 import org.dicommeta.domain.GenerationResult;
@@ -517,5 +522,57 @@ public interface GenerationContract extends StoreUnderTest {
             assertThat(info.sha256()).isEqualTo(Kit.sha256(bytes));
             assertThat(info.writtenAt()).isBetween(start, end);
         }
+    }
+
+    @Test
+    @DisplayName("a failure of the store itself ends the run with a store failure, completed fires once, and what was written is kept whole")
+    default void storeFailureEndsTheRun() {
+        List<String> uids = kit().importStudy(87, 30);
+        StoreSpy spy = StoreSpy.on(kit().store())
+                .failing("putRecords", n -> n >= 3 ? new BackendException("kit: the disk caught fire (batch " + n + ")")
+                        : null);
+        EventRecorder events = new EventRecorder();
+        GenerationResult r;
+        try (MetadataAgent agent = MetadataAgents.of(spy.store())) {
+            GenerationRun run = agent.generate(Kit.generation(Kit.defaults(MetadataFormat.JSON)).withWorkers(1)
+                    .withBatchSize(4), MetadataScope.MISSING, events);
+            r = run.await(Kit.RUN_TIMEOUT).orElseThrow(() -> new AssertionError("run did not end after a store failure"));
+        }
+
+        assertThat(r.storeFailure()).as("store failure").isPresent();
+        assertThat(r.storeFailure().orElseThrow()).contains("disk caught fire");
+        assertThat(r.isComplete()).isFalse();
+        assertThat(r.processed()).isLessThan(r.total());
+        assertThat(events.awaitCompleted(10)).as("Completed delivered").isTrue();
+        assertThat(events.events().stream().filter(e -> e instanceof GenerationEvent.Completed)).hasSize(1);
+        assertThat(events.events().get(events.events().size() - 1)).isInstanceOf(GenerationEvent.Completed.class);
+        long existing = kit().agent().json().count(MetadataScope.EXISTING);
+        assertThat(existing).as("the two batches written before the failure, and nothing else").isEqualTo(r.written())
+                .isBetween(2L, 8L);
+        for (String uid : uids) {
+            kit().agent().json().get(uid).ifPresent(bytes -> assertThat(
+                    kit().agent().json().info(uid).orElseThrow().sha256()).isEqualTo(Kit.sha256(bytes)));
+        }
+        kit().assertCounts(MetadataFormat.JSON, 30, existing);
+    }
+
+    @Test
+    @DisplayName("a transient store failure (backend unavailable) during a run is retried and the run completes")
+    default void transientStoreFailureIsRetried() {
+        List<String> uids = kit().importStudy(88, 12);
+        StoreSpy spy = StoreSpy.on(kit().store())
+                .failing("putRecords", n -> n == 2 ? new BackendUnavailableException("kit: backend blinked", null) : null);
+        GenerationResult r;
+        try (MetadataAgent agent = MetadataAgents.of(spy.store())) {
+            r = agent.generate(Kit.generation(Kit.defaults(MetadataFormat.XML)).withBatchSize(3), MetadataScope.MISSING,
+                    GenerationListener.NONE).await(Kit.RUN_TIMEOUT)
+                    .orElseThrow(() -> new AssertionError("run did not end"));
+        }
+
+        assertThat(r.storeFailure()).isEmpty();
+        assertThat(r.isComplete()).isTrue();
+        assertThat(r.written()).isEqualTo(12);
+        assertThat(uids).allSatisfy(uid -> assertThat(kit().agent().xml().exists(uid)).isTrue());
+        kit().assertCounts(MetadataFormat.XML, 12, 12);
     }
 }

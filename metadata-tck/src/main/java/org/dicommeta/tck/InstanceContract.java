@@ -48,8 +48,8 @@ public interface InstanceContract extends StoreUnderTest {
         assertThat(i.patientId()).isEqualTo(ds.getString(Tag.PatientID));
         assertThat(i.sopClassUid()).isEqualTo(UID.CTImageStorage);
         assertThat(i.transferSyntaxUid()).isEqualTo(UID.ExplicitVRLittleEndian);
-        assertThat(kit().sourceOf(uid)).as("the source refers to the file")
-                .isEqualTo(file.toAbsolutePath().normalize());
+        assertThat(Files.isSameFile(kit().sourceOf(uid), file)).as("the source %s refers to %s", i.source(), file)
+                .isTrue();
         kit().assertCounts(MetadataFormat.JSON, 1, 0);
         kit().assertCounts(MetadataFormat.XML, 1, 0);
     }

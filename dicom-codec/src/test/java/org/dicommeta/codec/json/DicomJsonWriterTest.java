@@ -309,6 +309,18 @@ class DicomJsonWriterTest {
     }
 
     @Test
+    @DisplayName("encapsulated pixel data read as OW is written as OB (PS3.5 §A.4), in memory or skipped")
+    void encapsulatedIsOb() {
+        DataSet ds = new DataSet();
+        ds.set(new Element(Tag.PixelData, VR.OW, new Fragments(List.of(new byte[0], new byte[] {1, 2}))));
+        assertThat(attr(render(ds, JsonWriteOptions.defaults()), Tag.PixelData).getString("vr")).isEqualTo("OB");
+        ds.set(new Element(Tag.PixelData, VR.OW, new BulkDataReference("f.dcm", 100, 2000, true)));
+        assertThat(attr(render(ds, JsonWriteOptions.defaults()), Tag.PixelData).getString("vr")).isEqualTo("OB");
+        ds.setBytes(Tag.PixelData, VR.OW, new byte[] {1, 2});
+        assertThat(attr(render(ds, JsonWriteOptions.defaults()), Tag.PixelData).getString("vr")).isEqualTo("OW");
+    }
+
+    @Test
     @DisplayName("group length elements are not written")
     void groupLength() {
         DataSet ds = new DataSet();

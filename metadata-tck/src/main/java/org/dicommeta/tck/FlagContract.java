@@ -279,6 +279,21 @@ public interface FlagContract extends StoreUnderTest {
     }
 
     @Test
+    @DisplayName("XML binary references resolve by precedence: inline over bulk data URI over bulk data UUID")
+    default void xmlReferencePrecedence() {
+        var one = flagInstance();
+        Document all = xml(render(one, XmlOptions.of(XmlFlag.INLINE_BINARY, XmlFlag.BULK_DATA_URI, XmlFlag.BULK_DATA_UUID)
+                .withBulkDataUriTemplate(TEMPLATE)));
+        Document uriAndUuid = xml(render(one, XmlOptions.of(XmlFlag.BULK_DATA_URI, XmlFlag.BULK_DATA_UUID)
+                .withBulkDataUriTemplate(TEMPLATE)));
+
+        assertThat(childNames(attribute(all, PIXEL_DATA))).containsExactly("InlineBinary");
+        Element bulk = (Element) attribute(uriAndUuid, PIXEL_DATA).getElementsByTagName("BulkData").item(0);
+        assertThat(bulk.getAttribute("uri")).isEqualTo(expandedUri(one, PIXEL_DATA));
+        assertThat(bulk.hasAttribute("uuid")).isFalse();
+    }
+
+    @Test
     @DisplayName("XML ignore all data keeps each DicomAttribute without values, and wins over inline binary")
     default void xmlIgnoreAllData() {
         Document doc = xml(render(flagInstance(), XmlOptions.of(XmlFlag.IGNORE_ALL_DATA, XmlFlag.INLINE_BINARY)));

@@ -432,24 +432,27 @@ public interface GenerationContract extends StoreUnderTest {
     }
 
     @Test
-    @DisplayName("per-instance failures (missing source, non-DICOM source) are counted and reported with UID and reason while the rest is written")
+    @DisplayName("per-instance failures (missing, unreadable or non-DICOM source) are counted and reported with UID and reason while the rest is written")
     default void perInstanceFailures() throws Exception {
         List<String> uids = kit().importStudy(84, 20);
         Path gone = kit().sourceOf(uids.get(3));
         Path gone2 = kit().sourceOf(uids.get(11));
         Path garbage = kit().sourceOf(uids.get(7));
+        Path unreadable = kit().sourceOf(uids.get(15));
+        Files.delete(unreadable);
+        Files.createDirectory(unreadable); // a directory where the file was: exists, but cannot be read as one
         Files.delete(gone);
         Files.delete(gone2);
         Files.write(garbage, "this is not a DICOM file, just text\n".repeat(20).getBytes(StandardCharsets.US_ASCII));
-        Set<String> broken = Set.of(uids.get(3), uids.get(11), uids.get(7));
+        Set<String> broken = Set.of(uids.get(3), uids.get(11), uids.get(7), uids.get(15));
         EventRecorder events = new EventRecorder();
 
         GenerationResult r = kit().generate(Kit.generation(MetadataOptions.defaults()), MetadataScope.MISSING, events);
 
         assertThat(r.total()).isEqualTo(20);
         assertThat(r.processed()).isEqualTo(20);
-        assertThat(r.failed()).isEqualTo(3);
-        assertThat(r.written()).as("two records for each of 17 instances").isEqualTo(34);
+        assertThat(r.failed()).isEqualTo(4);
+        assertThat(r.written()).as("two records for each of 16 instances").isEqualTo(32);
         assertThat(r.isComplete()).isFalse();
         assertThat(r.cancelled()).isFalse();
         assertThat(r.failures()).extracting(InstanceFailure::sopInstanceUid).containsExactlyInAnyOrderElementsOf(broken);
@@ -458,6 +461,7 @@ public interface GenerationContract extends StoreUnderTest {
         assertThat(byUid.get(uids.get(3)).reason()).contains(gone.getFileName().toString());
         assertThat(byUid.get(uids.get(11)).reason()).contains(gone2.getFileName().toString());
         assertThat(byUid.get(uids.get(7)).reason()).contains(garbage.getFileName().toString());
+        assertThat(byUid.get(uids.get(15)).reason()).contains(unreadable.getFileName().toString());
         assertThat(r.failures()).allSatisfy(f -> {
             assertThat(f.reason()).isNotBlank();
             assertThat(f.errorType()).isNotBlank();
@@ -468,13 +472,13 @@ public interface GenerationContract extends StoreUnderTest {
                 .containsExactlyInAnyOrderElementsOf(broken);
         assertThat(failedUpdates).allSatisfy(u ->
                 assertThat(u.failure().orElseThrow().sopInstanceUid()).isEqualTo(u.sopInstanceUid()));
-        assertThat(events.updates().get(events.updates().size() - 1).failed()).isEqualTo(3);
+        assertThat(events.updates().get(events.updates().size() - 1).failed()).isEqualTo(4);
         for (String uid : broken) {
             assertThat(kit().agent().json().exists(uid)).isFalse();
             assertThat(kit().agent().xml().exists(uid)).isFalse();
         }
-        kit().assertCounts(MetadataFormat.JSON, 20, 17);
-        kit().assertCounts(MetadataFormat.XML, 20, 17);
+        kit().assertCounts(MetadataFormat.JSON, 20, 16);
+        kit().assertCounts(MetadataFormat.XML, 20, 16);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -574,5 +578,24 @@ public interface GenerationContract extends StoreUnderTest {
         assertThat(r.written()).isEqualTo(12);
         assertThat(uids).allSatisfy(uid -> assertThat(kit().agent().xml().exists(uid)).isTrue());
         kit().assertCounts(MetadataFormat.XML, 12, 12);
+    }
+
+    @Test
+    @DisplayName("a run batches its writes: no batch is larger than the batch size, and batches hold more than one record")
+    default void writesAreBatched() {
+        kit().importStudy(89, 40);
+        StoreSpy spy = StoreSpy.on(kit().store());
+        GenerationResult r;
+        try (MetadataAgent agent = MetadataAgents.of(spy.store())) {
+            r = agent.generate(Kit.generation(MetadataOptions.defaults()).withWorkers(2).withBatchSize(10),
+                    MetadataScope.MISSING, GenerationListener.NONE).await(Kit.RUN_TIMEOUT)
+                    .orElseThrow(() -> new AssertionError("run did not end"));
+        }
+
+        assertThat(r.written()).isEqualTo(80);
+        List<Integer> batches = spy.recordBatchSizes();
+        assertThat(batches).allSatisfy(n -> assertThat(n).isBetween(1, 10));
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(80);
+        assertThat(batches.size()).as("putRecords calls for 80 records").isLessThan(80);
     }
 }

@@ -22,6 +22,7 @@ final class StoreSpy implements InvocationHandler {
     private final MetadataStore real;
     private final List<String> calls = new ArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final List<Integer> recordBatchSizes = new ArrayList<>();
     private volatile String faultyMethod;
     private volatile IntFunction<RuntimeException> fault;
 
@@ -55,6 +56,13 @@ final class StoreSpy implements InvocationHandler {
         }
     }
 
+    /** The size of each batch passed to putRecords so far, in call order. */
+    List<Integer> recordBatchSizes() {
+        synchronized (recordBatchSizes) {
+            return List.copyOf(recordBatchSizes);
+        }
+    }
+
     @Override
     public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
         String name = m.getName();
@@ -71,6 +79,11 @@ final class StoreSpy implements InvocationHandler {
         if (!name.equals("describe")) {
             synchronized (calls) {
                 calls.add(name);
+            }
+        }
+        if (name.equals("putRecords")) {
+            synchronized (recordBatchSizes) {
+                recordBatchSizes.add(((List<?>) args[0]).size());
             }
         }
         int n = counts.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();

@@ -131,6 +131,7 @@ final class FileMetadataStore implements MetadataStore {
         } catch (IOException e) {
             throw AtomicFiles.failure("Cannot resolve file store directory", root, e);
         }
+        refuseForeign(root);
         Path lockFile = root.resolve(StoreLayout.LOCK);
         FileChannel ch;
         try {
@@ -189,6 +190,34 @@ final class FileMetadataStore implements MetadataStore {
         return "";
     }
 
+    /**
+     * Refuses a directory without a marker that holds anything but what an interrupted first open
+     * leaves ({@code .lock}, a marker's temporary file): {@code file:/home/me} by mistake must not turn
+     * a home directory into a store. Called before the lock file is created, and again under the lock.
+     */
+    private static void refuseForeign(Path root) {
+        if (Files.exists(root.resolve(StoreLayout.MARKER))) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            Optional<Path> foreign = entries.filter(p -> {
+                String name = p.getFileName().toString();
+                return !name.equals(StoreLayout.LOCK) && !isMarkerTemp(name);
+            }).findFirst();
+            if (foreign.isPresent()) {
+                throw new BackendException("Refusing to use " + root + " as a file store: it is not empty ("
+                        + foreign.get().getFileName() + ") and has no " + StoreLayout.MARKER
+                        + "; pick an empty or new directory");
+            }
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot list file store directory", root, e);
+        }
+    }
+
+    private static boolean isMarkerTemp(String name) {
+        return name.startsWith("." + StoreLayout.MARKER + ".") && name.endsWith(StoreLayout.TEMP_SUFFIX);
+    }
+
     /** Checks or writes the layout marker; refuses a non-empty directory that is not a store. */
     private void prepare() {
         Path marker = layout.marker();
@@ -211,13 +240,13 @@ final class FileMetadataStore implements MetadataStore {
                         + "' (" + marker + "); this library reads layout " + StoreLayout.LAYOUT_VERSION);
             }
         } else {
+            refuseForeign(layout.root());
+            // A marker write a crash interrupted: ours, and in the way of nothing.
             try (Stream<Path> entries = Files.list(layout.root())) {
-                Optional<Path> foreign = entries.filter(p -> !p.getFileName().toString().equals(StoreLayout.LOCK))
-                        .findFirst();
-                if (foreign.isPresent()) {
-                    throw new BackendException("Refusing to use " + layout.root() + " as a file store: it is not"
-                            + " empty (" + foreign.get().getFileName() + ") and has no " + StoreLayout.MARKER
-                            + "; pick an empty or new directory");
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    if (isMarkerTemp(p.getFileName().toString())) {
+                        files.delete(p);
+                    }
                 }
             } catch (IOException e) {
                 throw AtomicFiles.failure("Cannot list file store directory", layout.root(), e);
@@ -285,10 +314,14 @@ final class FileMetadataStore implements MetadataStore {
                         }
                     }
                 }
-                if (uid == null || !Uids.isValid(uid) || !StoreLayout.shard(uid).equals(shard)) {
+                if (uid == null || !Uids.isValid(uid)) {
                     ignored(p, counts);
                 } else if (format == null) {
-                    instances.add(uid);
+                    if (StoreLayout.shard(uid).equals(shard)) {
+                        instances.add(uid);
+                    } else {
+                        ignored(p, counts); // misplaced: not where this store would look for it
+                    }
                 } else {
                     records.merge(uid, StoreIndex.bit(format), (a, b) -> a | b);
                 }
@@ -298,7 +331,13 @@ final class FileMetadataStore implements MetadataStore {
             Integer bits = records.remove(uid);
             index.load(uid, bits == null ? 0 : bits);
         }
+        // A record beside its instance file is in the right leaf by construction; only the rest need the
+        // hash check, so that a misplaced file is ignored rather than deleted as an orphan.
         for (Map.Entry<String, Integer> orphan : records.entrySet()) {
+            if (!StoreLayout.shard(orphan.getKey()).equals(shard)) {
+                counts[2] += Integer.bitCount(orphan.getValue());
+                continue;
+            }
             for (MetadataFormat f : MetadataFormat.values()) {
                 if ((orphan.getValue() & StoreIndex.bit(f)) != 0) {
                     Path p = layout.recordFile(orphan.getKey(), f);

@@ -75,14 +75,23 @@ final class StoreLayout {
         return contained(leaf(uid).resolve(uid + recordSuffix(format)));
     }
 
+    private static final String[] RECORD_SUFFIXES = java.util.Arrays.stream(MetadataFormat.values())
+            .map(f -> "." + f.extension() + ".rec").toArray(String[]::new);
+
+    /** ".json.rec", ".xml.rec". */
     static String recordSuffix(MetadataFormat format) {
-        return "." + format.extension() + ".rec";
+        return RECORD_SUFFIXES[format.ordinal()];
     }
 
-    /** "ab/c" for {@code uid}. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(StoreLayout::sha256);
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** "ab/c" for {@code uid}. On every write path and once per instance in the open scan, so kept cheap. */
     static String shard(String uid) {
-        byte[] hash = sha256().digest(uid.getBytes(StandardCharsets.US_ASCII));
-        return String.format("%02x/%x", hash[0] & 0xff, (hash[1] & 0xf0) >> 4);
+        MessageDigest md = SHA256.get();
+        md.reset();
+        byte[] hash = md.digest(uid.getBytes(StandardCharsets.US_ASCII));
+        return new String(new char[] {HEX[(hash[0] >> 4) & 0xf], HEX[hash[0] & 0xf], '/', HEX[(hash[1] >> 4) & 0xf]});
     }
 
     /** Whether {@code name} is a first-level shard directory name ("ab"). */

@@ -43,7 +43,8 @@ import org.dicommeta.codec.dict.ElementDictionary;
  * private elements get their VR from the vendor dictionary by private creator, else UN; text values
  * decode with the Specific Character Set of their data set, items inheriting their parent's unless
  * they define their own (PS3.3 §C.12.1.1.2). In header-only mode bulk values are skipped (seek on
- * files) and become {@link BulkDataReference}s.
+ * files) and become {@link BulkDataReference}s; in a deflated data set their source says so and
+ * their offsets count inflated bytes (the file cannot be seeked into).
  *
  * <p>Errors: malformed input gives {@link InvalidDicomException} with the source and the byte
  * offset (for a deflated data set, the offset counts inflated bytes after the File Meta
@@ -488,7 +489,7 @@ public final class Part10Reader {
         if (options.skipBulkData() && (isPixelData(tag) || (vr.isBinary() && length >= options.bulkDataThreshold()))
                 && length > 0) {
             in.skip(length, off, new ElementName(tag, vr));
-            ds.set(new Element(tag, vr, BulkDataReference.of(source, valueStart, length), length));
+            ds.set(new Element(tag, vr, BulkDataReference.of(in.source(), valueStart, length), length));
             return;
         }
         if (length == 0) {
@@ -626,7 +627,7 @@ public final class Part10Reader {
             }
         }
         if (skip) {
-            ds.set(new Element(tag, vr, new BulkDataReference(source, valueStart, in.position() - valueStart, true), -1));
+            ds.set(new Element(tag, vr, new BulkDataReference(in.source(), valueStart, in.position() - valueStart, true), -1));
         } else {
             ds.set(new Element(tag, vr, new Fragments(fragments), -1));
         }

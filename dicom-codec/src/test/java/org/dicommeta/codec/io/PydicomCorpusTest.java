@@ -60,6 +60,11 @@ class PydicomCorpusTest {
                 DicomFile full = Part10Reader.read(f, ReadOptions.full());
                 DicomFile header = Part10Reader.read(f, ReadOptions.headerOnly());
                 assertThat(header.dataSet().size()).as(f.toString()).isEqualTo(full.dataSet().size());
+                assertSameExceptBulkData(f + ": ", header.dataSet(), full.dataSet());
+                try (java.io.InputStream in = Files.newInputStream(f)) {
+                    assertThat(Part10Reader.read(in, f.toString(), ReadOptions.full()).dataSet())
+                            .as(f + " read as a stream").isEqualTo(full.dataSet());
+                }
                 read++;
                 assertThat(f.getFileName().toString()).as("deliberately truncated file must be rejected")
                         .doesNotContain("truncated");
@@ -75,6 +80,24 @@ class PydicomCorpusTest {
         LOG.log(System.Logger.Level.INFO, summary + "\n  " + String.join("\n  ", rejected));
         assertThat(missed).as(summary).isEmpty();
         assertThat(files).isNotEmpty();
+    }
+
+    /** A header-only read equals the full read except where a value became a bulk data reference. */
+    private static void assertSameExceptBulkData(String where, org.dicommeta.codec.DataSet header, org.dicommeta.codec.DataSet full) {
+        assertThat(header.tags()).as(where).containsExactly(full.tags());
+        for (org.dicommeta.codec.Element e : header) {
+            org.dicommeta.codec.Element f = full.get(e.tag());
+            if (e.isBulkData()) {
+                assertThat(e.vr()).as(where + e).isEqualTo(f.vr());
+            } else if (e.vr() == org.dicommeta.codec.VR.SQ) {
+                assertThat(e.items()).as(where + e).hasSameSizeAs(f.items());
+                for (int i = 0; i < e.items().size(); i++) {
+                    assertSameExceptBulkData(where + e + " item " + i + ": ", e.items().get(i), f.items().get(i));
+                }
+            } else {
+                assertThat(e).as(where + e).isEqualTo(f);
+            }
+        }
     }
 
     private static boolean candidate(Path p) {

@@ -122,4 +122,46 @@ class Part10RoundTripTest {
                 TestDataSets.toBytes(original, UID.ImplicitVRLittleEndian)), "mem", ReadOptions.full()).dataSet();
         assertThat(read).isEqualTo(original);
     }
+
+    @Test
+    @DisplayName("the writer refuses data sets without SOP UIDs and values it never read")
+    void writerRefusals() {
+        DataSet noUids = new DataSet();
+        noUids.setString(Tag.PatientID, VR.LO, "P");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestDataSets.toBytes(noUids, UID.ExplicitVRLittleEndian))
+                .isInstanceOf(org.dicommeta.codec.DicomCodecException.class).hasMessageContaining("(0008,0016)");
+        DataSet bulk = TestDataSets.encapsulated();
+        bulk.setBulkData(Tag.PixelData, VR.OB, org.dicommeta.codec.BulkDataReference.of("x.dcm", 10, 20));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestDataSets.toBytes(bulk, UID.ExplicitVRLittleEndian))
+                .isInstanceOf(org.dicommeta.codec.DicomCodecException.class).hasMessageContaining("(7FE0,0010)");
+    }
+
+    @Test
+    @DisplayName("text too long for a 16-bit length is written as UN in explicit VR and read back with its VR")
+    void longText() {
+        DataSet ds = TestDataSets.encapsulated();
+        String longValue = "x".repeat(70_000);
+        ds.setString(Tag.PatientComments, VR.LT, longValue);
+        DataSet read = Part10Reader.read(new ByteArrayInputStream(TestDataSets.toBytes(ds, UID.ExplicitVRLittleEndian)),
+                "mem", ReadOptions.full()).dataSet();
+        assertThat(read.get(Tag.PatientComments).vr()).isEqualTo(VR.LT);
+        assertThat(read.getString(Tag.PatientComments)).isEqualTo(longValue);
+    }
+
+    @Test
+    @DisplayName("group lengths and group 0002 of the data set are not copied; the meta group length is right")
+    void metaGroupLength() {
+        DataSet ds = TestDataSets.encapsulated();
+        ds.setInt(0x00080000, VR.UL, 12345);
+        ds.setString(Tag.TransferSyntaxUID, VR.UI, "1.2.3");
+        byte[] bytes = TestDataSets.toBytes(ds, UID.ExplicitVRLittleEndian);
+        DicomFile read = Part10Reader.read(new ByteArrayInputStream(bytes), "mem", ReadOptions.full());
+        assertThat(read.dataSet().contains(0x00080000)).isFalse();
+        assertThat(read.fileMetaInformation().getString(Tag.TransferSyntaxUID)).isEqualTo(UID.ExplicitVRLittleEndian);
+        long groupLength = read.fileMetaInformation().getInt(Tag.FileMetaInformationGroupLength, -1);
+        // preamble 128 + "DICM" 4 + group length element 12 + the group itself = start of the data set
+        int dataSetStart = 128 + 4 + 12 + (int) groupLength;
+        assertThat(bytes[dataSetStart]).isEqualTo((byte) 0x08);
+        assertThat(bytes[dataSetStart + 1]).isEqualTo((byte) 0x00);
+    }
 }

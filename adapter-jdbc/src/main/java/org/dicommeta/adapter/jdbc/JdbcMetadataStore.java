@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,7 +74,8 @@ final class JdbcMetadataStore implements MetadataStore {
     private final String count;
     private final String fold;
     private final String lockInstances;
-    private final Map<MetadataFormat, String> upsertRecord = new EnumMap<>(MetadataFormat.class);
+    private final Map<MetadataFormat, String> replaceRecords = new EnumMap<>(MetadataFormat.class);
+    private final Map<MetadataFormat, String> insertRecordsIfAbsent = new EnumMap<>(MetadataFormat.class);
     private final Map<MetadataFormat, String> existsRecord = new EnumMap<>(MetadataFormat.class);
     private final Map<MetadataFormat, String> getRecord = new EnumMap<>(MetadataFormat.class);
     private final Map<MetadataFormat, String> infoRecord = new EnumMap<>(MetadataFormat.class);
@@ -118,11 +118,13 @@ final class JdbcMetadataStore implements MetadataStore {
                 + "FOR KEY SHARE";
         for (MetadataFormat f : MetadataFormat.values()) {
             String t = schema + "." + table(f);
-            upsertRecord.put(f, "INSERT INTO " + t + " (sop_instance_uid, flags, codec_version, written_at, size, "
-                    + "sha256, encoding, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sop_instance_uid) "
-                    + "DO UPDATE SET flags = EXCLUDED.flags, codec_version = EXCLUDED.codec_version, "
+            String insert = "INSERT INTO " + t + " (sop_instance_uid, flags, codec_version, written_at, size, sha256, "
+                    + "encoding, content) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[], "
+                    + "?::int8[], ?::bytea[], ?::text[], ?::bytea[]) ON CONFLICT (sop_instance_uid) ";
+            replaceRecords.put(f, insert + "DO UPDATE SET flags = EXCLUDED.flags, codec_version = EXCLUDED.codec_version, "
                     + "written_at = EXCLUDED.written_at, size = EXCLUDED.size, sha256 = EXCLUDED.sha256, "
-                    + "encoding = EXCLUDED.encoding, content = EXCLUDED.content WHERE ?");
+                    + "encoding = EXCLUDED.encoding, content = EXCLUDED.content RETURNING sop_instance_uid");
+            insertRecordsIfAbsent.put(f, insert + "DO NOTHING RETURNING sop_instance_uid");
             existsRecord.put(f, "SELECT 1 FROM " + t + " WHERE sop_instance_uid = ?");
             getRecord.put(f, "SELECT encoding, size, content FROM " + t + " WHERE sop_instance_uid = ?");
             infoRecord.put(f, "SELECT flags, codec_version, written_at, size, sha256 FROM " + t
@@ -420,45 +422,88 @@ final class JdbcMetadataStore implements MetadataStore {
             }
             RecordWriteOutcome[] out = new RecordWriteOutcome[n];
             for (MetadataFormat f : MetadataFormat.values()) {
-                List<Integer> rows = new ArrayList<>();
+                // Rounds: the k-th write of a UID goes in round k, so that no statement touches a row twice
+                // (ON CONFLICT DO UPDATE forbids it) and a UID's writes apply in the batch's order.
+                List<List<Integer>> rounds = new ArrayList<>();
+                Map<String, Integer> seen = new HashMap<>();
                 for (int i = 0; i < n; i++) {
                     RecordWrite w = batch.get(i);
                     if (w.format() != f) {
                         continue;
                     }
-                    if (present.contains(w.sopInstanceUid())) {
-                        rows.add(i);
-                    } else {
+                    if (!present.contains(w.sopInstanceUid())) {
                         out[i] = RecordWriteOutcome.NO_INSTANCE;
+                        continue;
                     }
-                }
-                if (rows.isEmpty()) {
-                    continue;
-                }
-                try (PreparedStatement p = c.prepareStatement(upsertRecord.get(f))) {
-                    for (int i : rows) {
-                        RecordWrite w = batch.get(i);
-                        RecordInfo info = w.info();
-                        p.setString(1, info.sopInstanceUid());
-                        p.setString(2, info.flags());
-                        p.setString(3, info.codecVersion());
-                        p.setObject(4, OffsetDateTime.ofInstant(micros(info.writtenAt()), ZoneOffset.UTC));
-                        p.setLong(5, info.size());
-                        p.setBytes(6, sha[i]);
-                        p.setString(7, encoded[i].encoding().label());
-                        p.setBytes(8, encoded[i].bytes());
-                        p.setBoolean(9, w.mode() == RecordWrite.Mode.REPLACE);
-                        p.addBatch();
+                    int round = seen.merge(w.sopInstanceUid(), 1, Integer::sum) - 1;
+                    if (round == rounds.size()) {
+                        rounds.add(new ArrayList<>());
                     }
-                    int[] counts = p.executeBatch();
-                    for (int k = 0; k < rows.size(); k++) {
-                        // 1: inserted, or updated in REPLACE mode; 0: IF_ABSENT met an existing record.
-                        out[rows.get(k)] = counts[k] == 0 ? RecordWriteOutcome.EXISTS : RecordWriteOutcome.WRITTEN;
+                    rounds.get(round).add(i);
+                }
+                for (List<Integer> round : rounds) {
+                    for (RecordWrite.Mode mode : RecordWrite.Mode.values()) {
+                        List<Integer> rows = round.stream().filter(i -> batch.get(i).mode() == mode).toList();
+                        if (!rows.isEmpty()) {
+                            insertRecords(c, f, mode, rows, batch, sha, encoded, out);
+                        }
                     }
                 }
             }
             return List.of(out);
         });
+    }
+
+    /**
+     * One multi-row statement for some writes of one format and mode, their UIDs distinct: every column
+     * travels as one bound array, so a batch costs one statement (and one count delta row), not one per
+     * record. RETURNING names the rows written; the rest met an existing record (IF_ABSENT).
+     */
+    private void insertRecords(Connection c, MetadataFormat f, RecordWrite.Mode mode, List<Integer> rows,
+            List<RecordWrite> batch, byte[][] sha, RecordEncoding.Encoded[] encoded, RecordWriteOutcome[] out)
+            throws SQLException {
+        int m = rows.size();
+        String[] uid = new String[m];
+        String[] flags = new String[m];
+        String[] codec = new String[m];
+        String[] writtenAt = new String[m];
+        Long[] size = new Long[m];
+        byte[][] digest = new byte[m][];
+        String[] encoding = new String[m];
+        byte[][] content = new byte[m][];
+        Map<String, Integer> position = new HashMap<>();
+        for (int k = 0; k < m; k++) {
+            int i = rows.get(k);
+            RecordInfo info = batch.get(i).info();
+            uid[k] = info.sopInstanceUid();
+            flags[k] = info.flags();
+            codec[k] = info.codecVersion();
+            writtenAt[k] = micros(info.writtenAt()).toString();
+            size[k] = info.size();
+            digest[k] = sha[i];
+            encoding[k] = encoded[i].encoding().label();
+            content[k] = encoded[i].bytes();
+            position.put(uid[k], i);
+        }
+        try (PreparedStatement p = c.prepareStatement(mode == RecordWrite.Mode.REPLACE ? replaceRecords.get(f)
+                : insertRecordsIfAbsent.get(f))) {
+            p.setArray(1, c.createArrayOf("text", uid));
+            p.setArray(2, c.createArrayOf("text", flags));
+            p.setArray(3, c.createArrayOf("text", codec));
+            p.setArray(4, c.createArrayOf("text", writtenAt));
+            p.setArray(5, c.createArrayOf("int8", size));
+            p.setArray(6, c.createArrayOf("bytea", digest));
+            p.setArray(7, c.createArrayOf("text", encoding));
+            p.setArray(8, c.createArrayOf("bytea", content));
+            for (int i : rows) {
+                out[i] = RecordWriteOutcome.EXISTS;
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out[position.get(rs.getString(1))] = RecordWriteOutcome.WRITTEN;
+                }
+            }
+        }
     }
 
     private static byte[] sha256(RecordWrite w) {

@@ -258,6 +258,9 @@ final class GenerationJob implements GenerationRun {
                 }
                 result = tally.result(start);
                 fire(new GenerationEvent.Completed(this, result));
+                if (listenerFailures > 1) {
+                    LOG.log(Level.WARNING, "Generation listener threw " + listenerFailures + " times during the run");
+                }
             } finally {
                 try {
                     // Deregistered before completing, so whoever awaited the run sees it gone.
@@ -443,9 +446,6 @@ final class GenerationJob implements GenerationRun {
                         + "; the run goes on", e);
             } else {
                 LOG.log(Level.DEBUG, "Generation listener threw again (" + n + " times): " + e);
-            }
-            if (event instanceof GenerationEvent.Completed && n > 1) {
-                LOG.log(Level.WARNING, "Generation listener threw " + n + " times during the run");
             }
         }
     }

@@ -79,16 +79,24 @@ final class AtomicFiles {
 
     /** Deletes {@code file} if it exists (its directory is forced afterwards); returns whether it existed. */
     boolean delete(Path file) {
-        boolean existed;
-        try {
-            existed = Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw failure("Cannot delete", file, e);
-        }
+        boolean existed = deleteUnsynced(file);
         if (existed) {
             syncDirectory(file.getParent());
         }
         return existed;
+    }
+
+    /**
+     * Deletes {@code file} if it exists without forcing its directory: the caller forces each directory
+     * it touched once, before it returns (a crash before that may bring the file back, as if the call
+     * had not happened, which it had not finished doing).
+     */
+    boolean deleteUnsynced(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw failure("Cannot delete", file, e);
+        }
     }
 
     /** Creates {@code dir}, whose parent exists, unless it exists; forces the parent that gained it. */

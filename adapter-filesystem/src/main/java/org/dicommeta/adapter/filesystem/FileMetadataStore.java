@@ -54,9 +54,13 @@ import org.dicommeta.ports.SelectedInstance;
  * whose instance file is gone (possible when the file system reorders unsynced deletions) and every
  * temporary file. After a crash the store therefore opens consistent.
  *
+ * <p><b>Batches.</b> {@link #putRecords} and {@link #putInstances} write their items on a few threads
+ * ({@link BatchRunner}: concurrent fsyncs share journal commits), writes of one UID in batch order.
+ * Deletes unlink under the stripes and force each touched directory once before returning.
+ *
  * <p><b>Errors.</b> I/O failures become {@link BackendException}s naming the file and the likely cause
- * (disk full, permission denied). {@link #putRecords} is not one transaction: each record is atomic, and
- * when one fails the ones before it in the batch stay written and the exception names the failing one.
+ * (disk full, permission denied). A batch is not one transaction: each record is atomic, and when one
+ * fails, other items of the batch may be written; the exception names the failing file.
  */
 final class FileMetadataStore implements MetadataStore {
 
@@ -73,6 +77,7 @@ final class FileMetadataStore implements MetadataStore {
     private final FileLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScanReport scan;
+    private final BatchRunner batches;
 
     /** What the open scan found and did; kept for tests and for the log line. */
     record ScanReport(int instances, long nanos, int temporaryFilesRemoved, int orphanRecordsRemoved, int ignored) {
@@ -89,6 +94,7 @@ final class FileMetadataStore implements MetadataStore {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
+        this.batches = new BatchRunner(root);
         try {
             prepare();
             this.scan = scan();
@@ -395,6 +401,13 @@ final class FileMetadataStore implements MetadataStore {
         }
     }
 
+    /** The batch's instances written on a few threads (see {@link BatchRunner}); not one transaction. */
+    @Override
+    public List<InstanceOutcome> putInstances(List<Instance> batch, boolean overwrite) {
+        ensureOpen();
+        return batches.run(batch, Instance::sopInstanceUid, i -> putInstance(i, overwrite));
+    }
+
     @Override
     public Optional<Instance> findInstance(String sopInstanceUid) {
         String uid = Uids.requireSopInstanceUid(sopInstanceUid);
@@ -418,27 +431,34 @@ final class FileMetadataStore implements MetadataStore {
         List<String> uids = validated(sopInstanceUids);
         ensureOpen();
         long deleted = 0;
-        for (String uid : uids) {
-            ReentrantLock stripe = stripe(uid);
-            stripe.lock();
-            try {
-                if (!index.hasInstance(uid)) {
-                    continue;
-                }
-                // Records first, the instance file last: a failure or crash part-way leaves an instance
-                // with fewer records, never a record without its instance.
-                for (MetadataFormat f : MetadataFormat.values()) {
-                    if (index.hasRecord(uid, f)) {
-                        files.delete(layout.recordFile(uid, f));
-                        index.setRecord(uid, f, false);
+        Set<Path> touched = new HashSet<>();
+        try {
+            for (String uid : uids) {
+                ReentrantLock stripe = stripe(uid);
+                stripe.lock();
+                try {
+                    if (!index.hasInstance(uid)) {
+                        continue;
                     }
+                    // Records first, the instance file last: a failure part-way leaves an instance with
+                    // fewer records, never a record without its instance (and the open scan removes any
+                    // record a crash leaves without its instance).
+                    for (MetadataFormat f : MetadataFormat.values()) {
+                        if (index.hasRecord(uid, f)) {
+                            files.deleteUnsynced(layout.recordFile(uid, f));
+                            index.setRecord(uid, f, false);
+                        }
+                    }
+                    files.deleteUnsynced(layout.instanceFile(uid));
+                    index.removeInstance(uid);
+                    touched.add(layout.leaf(uid));
+                    deleted++;
+                } finally {
+                    stripe.unlock();
                 }
-                files.delete(layout.instanceFile(uid));
-                index.removeInstance(uid);
-                deleted++;
-            } finally {
-                stripe.unlock();
             }
+        } finally {
+            batches.syncDirectories(touched, files);
         }
         return deleted;
     }
@@ -502,11 +522,7 @@ final class FileMetadataStore implements MetadataStore {
     @Override
     public List<RecordWriteOutcome> putRecords(List<RecordWrite> batch) {
         ensureOpen();
-        List<RecordWriteOutcome> out = new ArrayList<>(batch.size());
-        for (RecordWrite w : batch) {
-            out.add(putRecord(w));
-        }
-        return out;
+        return batches.run(batch, RecordWrite::sopInstanceUid, this::putRecord);
     }
 
     private RecordWriteOutcome putRecord(RecordWrite w) {
@@ -614,23 +630,30 @@ final class FileMetadataStore implements MetadataStore {
         List<String> uids = validated(sopInstanceUids);
         ensureOpen();
         long deleted = 0;
-        for (String uid : uids) {
-            if (deleteRecord(format, uid)) {
-                deleted++;
+        Set<Path> touched = new HashSet<>();
+        try {
+            for (String uid : uids) {
+                if (deleteRecord(format, uid, touched)) {
+                    deleted++;
+                }
             }
+        } finally {
+            batches.syncDirectories(touched, files);
         }
         return deleted;
     }
 
-    private boolean deleteRecord(MetadataFormat format, String uid) {
+    /** Unlinks one record, noting its directory in {@code touched} for the caller to force once. */
+    private boolean deleteRecord(MetadataFormat format, String uid, Set<Path> touched) {
         ReentrantLock stripe = stripe(uid);
         stripe.lock();
         try {
             if (!index.hasRecord(uid, format)) {
                 return false;
             }
-            files.delete(layout.recordFile(uid, format));
+            files.deleteUnsynced(layout.recordFile(uid, format));
             index.setRecord(uid, format, false);
+            touched.add(layout.leaf(uid));
             return true;
         } finally {
             stripe.unlock();
@@ -646,10 +669,15 @@ final class FileMetadataStore implements MetadataStore {
         String cursor = null;
         while (true) {
             StoreIndex.Page page = index.page(cursor, DELETE_ALL_PAGE, bits -> (bits & bit) != 0);
-            for (StoreIndex.Entry e : page.entries()) {
-                if (deleteRecord(format, e.uid())) {
-                    deleted++;
+            Set<Path> touched = new HashSet<>();
+            try {
+                for (StoreIndex.Entry e : page.entries()) {
+                    if (deleteRecord(format, e.uid(), touched)) {
+                        deleted++;
+                    }
                 }
+            } finally {
+                batches.syncDirectories(touched, files); // per page, so memory stays bounded
             }
             if (page.end()) {
                 return deleted;
@@ -667,6 +695,7 @@ final class FileMetadataStore implements MetadataStore {
     }
 
     private void release() {
+        batches.close();
         try {
             lock.release();
         } catch (IOException e) {

@@ -49,9 +49,19 @@ class ConcurrencyTest {
                         String uid = Fixtures.uid(rnd.nextInt(uids));
                         MetadataFormat f = rnd.nextBoolean() ? MetadataFormat.JSON : MetadataFormat.XML;
                         switch (rnd.nextInt(6)) {
-                            case 0, 1 -> store.putInstance(Fixtures.instance(uid), rnd.nextBoolean());
-                            case 2, 3 -> store.putRecords(List.of(Fixtures.record(uid, f, new byte[rnd.nextInt(50)],
-                                    rnd.nextBoolean() ? RecordWrite.Mode.REPLACE : RecordWrite.Mode.IF_ABSENT)));
+                            case 0 -> store.putInstance(Fixtures.instance(uid), rnd.nextBoolean());
+                            case 1 -> store.putInstances(List.of(Fixtures.instance(uid),
+                                    Fixtures.instance(Fixtures.uid(rnd.nextInt(uids)))), rnd.nextBoolean());
+                            case 2, 3 -> {
+                                // batches of up to five, the same UID possibly twice
+                                List<RecordWrite> batch = new ArrayList<>();
+                                for (int k = rnd.nextInt(5); k >= 0; k--) {
+                                    String u = k == 0 ? uid : Fixtures.uid(rnd.nextInt(uids));
+                                    batch.add(Fixtures.record(u, f, new byte[rnd.nextInt(50)],
+                                            rnd.nextBoolean() ? RecordWrite.Mode.REPLACE : RecordWrite.Mode.IF_ABSENT));
+                                }
+                                assertThat(store.putRecords(batch)).hasSize(batch.size());
+                            }
                             case 4 -> store.deleteRecords(f, List.of(uid));
                             default -> store.deleteInstances(List.of(uid));
                         }

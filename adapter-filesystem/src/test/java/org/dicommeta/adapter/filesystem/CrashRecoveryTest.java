@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dicommeta.domain.BackendException;
 import org.dicommeta.domain.MetadataFormat;
 import org.dicommeta.domain.MetadataScope;
@@ -103,8 +104,10 @@ class CrashRecoveryTest {
         Path root = dir.resolve("s");
         String uid = uid(1);
         AtomicInteger failNext = new AtomicInteger();
+        AtomicReference<String> failingUid = new AtomicReference<>();
         AtomicFiles.WriteHook fullDisk = (ch, data, temp) -> {
-            if (failNext.getAndSet(0) == 1) {
+            String only = failingUid.get();
+            if (failNext.getAndSet(0) == 1 || (only != null && temp.getFileName().toString().startsWith("." + only + "."))) {
                 ByteBuffer first = data[0];
                 ch.write(ByteBuffer.wrap(first.array(), 0, first.remaining() / 2)); // a partial write reached the disk
                 throw new IOException("No space left on device");
@@ -127,6 +130,19 @@ class CrashRecoveryTest {
                     .hasMessageContaining(uid(2) + ".instance");
             assertThat(store.findInstance(uid(2))).isEmpty();
             assertThat(store.count(MetadataFormat.JSON, MetadataScope.ALL)).isEqualTo(1);
+            assertThat(Fixtures.filesUnder(root)).noneMatch(f -> f.endsWith(".tmp"));
+            // In a batch, the failing item is named; the others are written whole; nothing partial stays.
+            store.putInstance(instance(uid(2)), false);
+            store.putInstance(instance(uid(3)), false);
+            failingUid.set(uid(2));
+            assertThatThrownBy(() -> store.putRecords(List.of(json(uid(3), "{\"three\":3}"), json(uid(2), "{}"),
+                    json(uid, "{\"v\":4}")))).isInstanceOf(BackendException.class)
+                    .hasMessageContaining(uid(2) + ".json.rec").hasMessageContaining("disk is full");
+            failingUid.set(null);
+            assertThat(store.exists(MetadataFormat.JSON, uid(2))).isFalse();
+            assertThat(store.getRecord(MetadataFormat.JSON, uid(3))).isPresent();
+            assertThat(store.getRecord(MetadataFormat.JSON, uid)).hasValueSatisfying(
+                    b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("{\"v\":4}"));
             assertThat(Fixtures.filesUnder(root)).noneMatch(f -> f.endsWith(".tmp"));
             // The store goes on working once there is room again.
             assertThat(store.putRecords(List.of(json(uid, "{\"v\":3}")))).containsExactly(RecordWriteOutcome.WRITTEN);

@@ -101,6 +101,16 @@ class FileStoreScale {
                     store.putRecords(List.of(Fixtures.json(Fixtures.uid(i), "{}")));
                 }
                 report("200 putRecords of one record, fsync on", t);
+                List<RecordWrite> batch = new ArrayList<>();
+                for (int i = 200; i < 400; i++) {
+                    batch.add(Fixtures.json(Fixtures.uid(i), "{}"));
+                }
+                t = System.nanoTime();
+                store.putRecords(batch);
+                report("1 putRecords of a 200-record batch, fsync on", t);
+                t = System.nanoTime();
+                long deleted = store.deleteRecords(MetadataFormat.JSON, batch.stream().map(RecordWrite::sopInstanceUid).toList());
+                report("deleteRecords of %d records, fsync on", t, deleted);
             }
         }
     }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
                 GetCommand.class, DeleteCommand.class, DumpCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0    success",
-                "  1    finished, but some instances or files failed (each named on standard error)",
-                "  2    usage error (bad option or value, invalid UID, store URI no backend accepts)",
+                "  1    finished, but some instances or files failed (named on stderr)",
+                "  2    usage error: bad option or value, invalid UID, unknown store URI",
                 "  3    backend unavailable (retry later)",
                 "  4    other error (not found, backend error, I/O error)",
                 "  130  generation cancelled with Ctrl-C (what was written is kept)"})

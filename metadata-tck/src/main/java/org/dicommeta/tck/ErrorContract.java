@@ -119,6 +119,7 @@ public interface ErrorContract extends StoreUnderTest {
     }
 
     @Test
+    @Timeout(30)
     @DisplayName("storing a truncated Part 10 file throws InvalidDicomException with the file and a byte offset")
     default void truncatedFile() throws Exception {
         Path whole = kit().writeStudy(104, 1, 0).get(0);
@@ -135,6 +136,7 @@ public interface ErrorContract extends StoreUnderTest {
     }
 
     @Test
+    @Timeout(30)
     @DisplayName("a length field far beyond the bytes available is refused quickly, without allocating it")
     default void hugeLengthField() throws Exception {
         Path evil = kit().dir().resolve("huge-length.dcm");

@@ -89,6 +89,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static void importOne(MetadataAgent agent, Path file, StoreOptions options, Tally tally, PrintStream err) {
+        tally.maybeReport(err);
         try {
             StoreResult r = agent.store(file, options);
             tally.count(r);
@@ -104,11 +105,26 @@ final class ImportCommand implements Callable<Integer> {
 
     /** What an import did. */
     static final class Tally {
+        /** A long import says where it is this often, on standard error. */
+        private static final long PROGRESS_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        private final long start = System.nanoTime();
+        private long lastProgress = start;
         long stored;
         long replaced;
         long alreadyPresent;
         long failed;
         final Map<MetadataFormat, long[]> records = new EnumMap<>(MetadataFormat.class);
+
+        /** Every few seconds, one line: a large folder should not look like a hang. */
+        void maybeReport(PrintStream err) {
+            long now = System.nanoTime();
+            if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
+                lastProgress = now;
+                long files = stored + replaced + alreadyPresent + failed;
+                err.println(String.format(Locale.ROOT, "import: %d files so far (%.1f files/s), %d skipped", files,
+                        files / ((now - start) / 1e9), failed));
+            }
+        }
 
         void count(StoreResult r) {
             if (r.instance() == InstanceOutcome.STORED) {

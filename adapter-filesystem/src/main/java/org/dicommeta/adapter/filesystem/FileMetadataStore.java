@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.dicommeta.domain.BackendException;
@@ -266,36 +267,50 @@ final class FileMetadataStore implements MetadataStore {
 
     /**
      * The open scan: lists the two shard levels and every leaf once (O(number of leaves + files); no file
-     * is read), loads the index, removes temporary files and records whose instance file is gone.
+     * is read), loads the index, removes temporary files and records whose instance file is gone. Runs
+     * before the store is handed out, so nothing else touches the files meanwhile.
      */
     private ScanReport scan() {
         long start = System.nanoTime();
-        int[] counts = new int[3]; // temporary files, orphan records, ignored entries
-        try (DirectoryStream<Path> tops = Files.newDirectoryStream(layout.instances())) {
-            for (Path top : tops) {
-                String topName = top.getFileName().toString();
-                if (!StoreLayout.isTopShardName(topName) || !Files.isDirectory(top)) {
+        AtomicIntegerArray counts = new AtomicIntegerArray(3); // temporary files, orphan records, ignored entries
+        List<Path> tops = new ArrayList<>(256);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.instances())) {
+            for (Path top : entries) {
+                if (StoreLayout.isTopShardName(top.getFileName().toString()) && Files.isDirectory(top)) {
+                    tops.add(top);
+                } else {
                     ignored(top, counts);
-                    continue;
-                }
-                try (DirectoryStream<Path> leaves = Files.newDirectoryStream(top)) {
-                    for (Path leaf : leaves) {
-                        String leafName = leaf.getFileName().toString();
-                        if (!StoreLayout.isLeafShardName(leafName) || !Files.isDirectory(leaf)) {
-                            ignored(leaf, counts);
-                            continue;
-                        }
-                        scanLeaf(leaf, topName + "/" + leafName, counts);
-                    }
                 }
             }
         } catch (IOException e) {
             throw AtomicFiles.failure("Cannot scan file store", layout.instances(), e);
         }
-        return new ScanReport(index.size(), System.nanoTime() - start, counts[0], counts[1], counts[2]);
+        // The 256 top shards are independent: listing them on the batch threads overlaps the directory
+        // reads (a cold scan waits on the disk, not the CPU).
+        batches.run(tops, Path::toString, top -> {
+            scanTop(top, counts);
+            return Boolean.TRUE;
+        });
+        return new ScanReport(index.size(), System.nanoTime() - start, counts.get(0), counts.get(1), counts.get(2));
     }
 
-    private void scanLeaf(Path leaf, String shard, int[] counts) throws IOException {
+    private void scanTop(Path top, AtomicIntegerArray counts) {
+        String topName = top.getFileName().toString();
+        try (DirectoryStream<Path> leaves = Files.newDirectoryStream(top)) {
+            for (Path leaf : leaves) {
+                String leafName = leaf.getFileName().toString();
+                if (!StoreLayout.isLeafShardName(leafName) || !Files.isDirectory(leaf)) {
+                    ignored(leaf, counts);
+                    continue;
+                }
+                scanLeaf(leaf, topName + "/" + leafName, counts);
+            }
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot scan file store", top, e);
+        }
+    }
+
+    private void scanLeaf(Path leaf, String shard, AtomicIntegerArray counts) throws IOException {
         Set<String> instances = new HashSet<>();
         Map<String, Integer> records = new HashMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(leaf)) {
@@ -304,7 +319,7 @@ final class FileMetadataStore implements MetadataStore {
                 if (name.startsWith(".") && name.endsWith(StoreLayout.TEMP_SUFFIX)) {
                     LOG.log(Level.INFO, () -> "Removing " + p + ", a write interrupted by a crash");
                     files.delete(p);
-                    counts[0]++;
+                    counts.incrementAndGet(0);
                     continue;
                 }
                 String uid = null;
@@ -341,7 +356,7 @@ final class FileMetadataStore implements MetadataStore {
         // hash check, so that a misplaced file is ignored rather than deleted as an orphan.
         for (Map.Entry<String, Integer> orphan : records.entrySet()) {
             if (!StoreLayout.shard(orphan.getKey()).equals(shard)) {
-                counts[2] += Integer.bitCount(orphan.getValue());
+                counts.addAndGet(2, Integer.bitCount(orphan.getValue()));
                 continue;
             }
             for (MetadataFormat f : MetadataFormat.values()) {
@@ -349,15 +364,15 @@ final class FileMetadataStore implements MetadataStore {
                     Path p = layout.recordFile(orphan.getKey(), f);
                     LOG.log(Level.WARNING, () -> "Removing " + p + ": its instance file is gone");
                     files.delete(p);
-                    counts[1]++;
+                    counts.incrementAndGet(1);
                 }
             }
         }
     }
 
-    private static void ignored(Path p, int[] counts) {
+    private static void ignored(Path p, AtomicIntegerArray counts) {
         LOG.log(Level.DEBUG, () -> "Ignoring " + p + ": not a name this store writes");
-        counts[2]++;
+        counts.incrementAndGet(2);
     }
 
     ScanReport scanReport() {
@@ -496,9 +511,12 @@ final class FileMetadataStore implements MetadataStore {
         String cursor = afterUid;
         while (out.size() < limit) {
             StoreIndex.Page page = index.page(cursor, limit - out.size(), bits -> !selected(wanted, scope, bits).isEmpty());
-            for (StoreIndex.Entry e : page.entries()) {
+            // Instance files are read on the batch threads: a cold page waits on the disk, not the CPU.
+            List<Optional<Instance>> read = batches.run(page.entries(), StoreIndex.Entry::uid, e -> readInstance(e.uid()));
+            for (int k = 0; k < read.size(); k++) {
+                StoreIndex.Entry e = page.entries().get(k);
                 // An instance deleted since the page was taken is skipped, as a run skips it.
-                readInstance(e.uid()).ifPresent(i -> out.add(new SelectedInstance(i, selected(wanted, scope, e.bits()))));
+                read.get(k).ifPresent(i -> out.add(new SelectedInstance(i, selected(wanted, scope, e.bits()))));
             }
             if (page.end()) {
                 break;

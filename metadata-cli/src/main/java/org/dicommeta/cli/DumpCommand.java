@@ -141,7 +141,8 @@ final class DumpCommand implements Callable<Integer> {
 
         byte[] convert(Path file) {
             if (Files.isDirectory(file)) {
-                throw new UncheckedIOException(new IOException(file + " is a folder, not a file"));
+                throw new UncheckedIOException(file + " is a folder, not a file",
+                        new IOException("is a directory: " + file));
             }
             DicomFile dicom = Part10Reader.read(file, readOptions);
             DataSet ds = dicom.dataSet();

@@ -39,7 +39,8 @@ final class Errors {
         } else if (message == null || message.isBlank()) {
             text = t.getClass().getSimpleName();
         } else if (t instanceof MetadataException || t instanceof DicomCodecException
-                || t instanceof IllegalArgumentException) {
+                || t instanceof IllegalArgumentException || t instanceof UncheckedIOException) {
+            // Typed messages written to be read: they name the file, UID or URI themselves.
             text = message;
         } else {
             text = t.getClass().getSimpleName() + ": " + message;

@@ -63,6 +63,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--cancel-after", hidden = true, paramLabel = "K")
     long cancelAfter = -1;
 
+    @Option(names = "--progress-every", paramLabel = "N", defaultValue = "" + Progress.DEFAULT_LINE_EVERY,
+            description = "Without a terminal: a progress line every N instances (and every 2 s); "
+                    + "default: ${DEFAULT-VALUE}.")
+    int progressEvery;
+
     @Mixin
     RenderFlags flags;
 
@@ -78,7 +83,8 @@ final class GenerateCommand implements Callable<Integer> {
         boolean hooked = addHook(ctrlC.hook);
         try {
             try (MetadataAgent agent = root.openAgent()) {
-                return run(agent, options, scope, context, cancelAfter, ctrlC::started);
+                return run(agent, options, scope, context, cancelAfter, positive(progressEvery, "--progress-every"),
+                        ctrlC::started);
             }
         } finally {
             // Only now, with the summary printed and the store closed, may a Ctrl-C exit proceed.
@@ -134,12 +140,13 @@ final class GenerateCommand implements Callable<Integer> {
      * Runs one generation with progress, prints its summary and returns the exit code.
      *
      * @param cancelAfter cancel from the listener once this many instances are processed; negative: never
+     * @param progressEvery without a terminal, a progress line every this many instances
      * @param started     receives the run's handle as soon as it exists
      */
     static int run(MetadataAgent agent, GenerationOptions options, MetadataScope scope, CliContext context,
-            long cancelAfter, Consumer<GenerationRun> started) {
+            long cancelAfter, int progressEvery, Consumer<GenerationRun> started) {
         String formats = options.render().formats().stream().map(f -> f.name()).collect(Collectors.joining("+"));
-        Progress progress = Progress.create(context, "generate " + formats + " " + scope.label());
+        Progress progress = Progress.create(context, "generate " + formats + " " + scope.label(), progressEvery);
         GenerationListener listener = cancelAfter < 0 ? progress : event -> {
             progress.onEvent(event);
             if (event instanceof GenerationEvent.Update u && u.processed() >= cancelAfter) {

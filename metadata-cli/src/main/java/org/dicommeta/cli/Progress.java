@@ -20,10 +20,16 @@ import org.dicommeta.domain.GenerationListener;
  */
 abstract class Progress implements GenerationListener {
 
-    /** A progress bar when {@code interactive}, otherwise plain lines every 2 s or 1,000 instances. */
-    static Progress create(CliContext context, String task) {
+    /** Plain lines come at least this often by count, and every 2 s. */
+    static final int DEFAULT_LINE_EVERY = 1_000;
+
+    /**
+     * A progress bar when {@code interactive}, otherwise plain lines every 2 s or every
+     * {@code lineEvery} instances.
+     */
+    static Progress create(CliContext context, String task, int lineEvery) {
         return context.interactive() ? new Bar(task) : new Lines(context.err(), task, System::nanoTime,
-                TimeUnit.SECONDS.toNanos(2), 1_000);
+                TimeUnit.SECONDS.toNanos(2), lineEvery);
     }
 
     /** Releases the display (stops the bar's refresh thread). Idempotent. */

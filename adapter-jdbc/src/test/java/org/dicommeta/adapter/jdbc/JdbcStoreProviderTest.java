@@ -102,6 +102,7 @@ class JdbcStoreProviderTest {
         String both = store.selectSql(List.of(MetadataFormat.JSON, MetadataFormat.XML), MetadataScope.MISSING);
         assertThat(both).contains("\"s1\".instance i").contains("i.sop_instance_uid > ?")
                 .contains("(json.sop_instance_uid IS NULL OR xml.sop_instance_uid IS NULL)")
+                .contains("json.sop_instance_uid > ?").contains("xml.sop_instance_uid > ?")
                 .contains("ORDER BY i.sop_instance_uid LIMIT ?").doesNotContainIgnoringCase("offset");
         assertThat(store.selectSql(List.of(MetadataFormat.XML), MetadataScope.ALL)).doesNotContain("IS NULL)")
                 .doesNotContain("json");

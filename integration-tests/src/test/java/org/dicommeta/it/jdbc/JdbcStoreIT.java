@@ -294,7 +294,7 @@ class JdbcStoreIT {
                     record(uid(1), MetadataFormat.JSON, json(1), RecordWrite.Mode.IF_ABSENT),
                     record(uid(2), MetadataFormat.JSON, json(2), RecordWrite.Mode.IF_ABSENT),
                     record(uid(3), MetadataFormat.XML, json(3), RecordWrite.Mode.IF_ABSENT))));
-            blockedBackend(watcher, "FOR KEY SHARE");
+            blockedBackend(watcher, "json_record");
             deleter.commit();
             assertThat(write.get(20, TimeUnit.SECONDS)).containsExactly(RecordWriteOutcome.NO_INSTANCE,
                     RecordWriteOutcome.WRITTEN, RecordWriteOutcome.NO_INSTANCE);
@@ -377,6 +377,25 @@ class JdbcStoreIT {
             assertThat(store.count(MetadataFormat.JSON, MetadataScope.EXISTING)).isEqualTo(2);
             assertThat(store.count(MetadataFormat.JSON, MetadataScope.MISSING)).isEqualTo(1);
             assertThat(store.count(MetadataFormat.XML, MetadataScope.MISSING)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @DisplayName("an IF_ABSENT batch retried after its first attempt committed unseen reports WRITTEN again; another record stays EXISTS")
+    void retriedBatchIsRecognised() {
+        String schema = schema("retry");
+        try (MetadataStore store = open(schema)) {
+            store.putInstances(List.of(instance(1), instance(2)), false);
+            List<RecordWrite> batch = List.of(record(uid(1), MetadataFormat.JSON, json(1), RecordWrite.Mode.IF_ABSENT),
+                    record(uid(2), MetadataFormat.XML, json(2), RecordWrite.Mode.IF_ABSENT));
+            assertThat(store.putRecords(batch)).containsOnly(RecordWriteOutcome.WRITTEN);
+            // The same writes again, as the engine sends them when a COMMIT's acknowledgement was lost.
+            assertThat(store.putRecords(batch)).containsOnly(RecordWriteOutcome.WRITTEN);
+            RecordWrite other = record(uid(1), MetadataFormat.JSON, json(3), RecordWrite.Mode.IF_ABSENT);
+            assertThat(store.putRecords(List.of(other))).containsExactly(RecordWriteOutcome.EXISTS);
+            assertThat(store.getRecord(MetadataFormat.JSON, uid(1))).get().isEqualTo(json(1));
+            assertThat(store.count(MetadataFormat.JSON, MetadataScope.EXISTING)).isEqualTo(1);
+            assertThat(store.count(MetadataFormat.XML, MetadataScope.EXISTING)).isEqualTo(1);
         }
     }
 

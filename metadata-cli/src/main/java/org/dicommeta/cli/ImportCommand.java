@@ -12,6 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.dicommeta.codec.DicomCodecException;
 import org.dicommeta.domain.BackendException;
@@ -23,6 +28,7 @@ import org.dicommeta.domain.MetadataOptions;
 import org.dicommeta.domain.StoreOptions;
 import org.dicommeta.domain.StoreResult;
 import org.dicommeta.domain.WriteOutcome;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +38,12 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code import}: indexes Part 10 files, folders recursively, optionally rendering their metadata on
  * the way in. A file that is not DICOM is named on standard error and skipped; the run goes on and
- * ends with exit code 1.
+ * ends with exit code 1. A failure of the store itself ends the import (exit 3 or 4).
+ *
+ * <p>Files are parsed and stored by {@code --threads} workers, so parsing, rendering and the store's
+ * writes overlap; folders are walked lazily and at most two files per worker wait, so memory stays
+ * bounded however large the tree. (The agent stores one instance per call; the store batches
+ * underneath where its backend can.)
  */
 @Command(name = "import", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Indexes DICOM Part 10 files (folders recursively).",
@@ -56,67 +67,134 @@ final class ImportCommand implements Callable<Integer> {
             description = "Replace the index entry (and, with --json/--xml, the records) of UIDs already stored.")
     boolean overwrite;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Files parsed and stored in parallel (default: available processors).")
+    Integer threads;
+
     @Mixin
     RenderFlags flags;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Optional<MetadataOptions> render = json || xml ? Optional.of(flags.metadataOptions(json, xml))
                 : Optional.empty();
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new CommandLine.ParameterException(flags.mixee.commandLine(), "--threads must be at least 1, was "
+                    + workers);
+        }
         StoreOptions options = new StoreOptions(overwrite, render);
         CliContext context = root.context();
         Tally tally = new Tally();
         try (MetadataAgent agent = root.openAgent()) {
-            for (Path path : paths) {
-                if (Files.isDirectory(path)) {
-                    try (Stream<Path> files = Files.walk(path)) {
-                        // Sorted so that reruns visit files in the same order and reports are comparable.
-                        files.filter(Files::isRegularFile).sorted()
-                                .forEach(f -> importOne(agent, f, options, tally, context.err()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot list folder " + path + ": " + e.getMessage(), e);
+            Importer importer = new Importer(agent, options, tally, context.err(), workers);
+            try {
+                for (Path path : paths) {
+                    if (Files.isDirectory(path)) {
+                        try (Stream<Path> files = Files.walk(path)) {
+                            files.filter(Files::isRegularFile).forEach(importer::submit);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("Cannot list folder " + path + ": " + e.getMessage(), e);
+                        }
+                    } else if (Files.isRegularFile(path)) {
+                        importer.submit(path);
+                    } else {
+                        tally.failed(context.err(), "skipped " + path + ": no such file or folder");
                     }
-                } else if (Files.isRegularFile(path)) {
-                    importOne(agent, path, options, tally, context.err());
-                } else {
-                    tally.failed++;
-                    context.err().println("skipped " + path + ": no such file or folder");
                 }
+            } finally {
+                importer.finish();
             }
         }
         tally.print(context.out());
-        return tally.failed > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+        return tally.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
 
-    private static void importOne(MetadataAgent agent, Path file, StoreOptions options, Tally tally, PrintStream err) {
-        tally.maybeReport(err);
-        try {
-            StoreResult r = agent.store(file, options);
-            tally.count(r);
-        } catch (BackendException e) {
-            throw e; // the store itself failed: not a property of this file; the run cannot go on
-        } catch (MetadataException | DicomCodecException | UncheckedIOException e) {
-            tally.failed++;
-            String reason = Errors.oneLine(e);
-            // The typed exceptions name the file already; say it once, but always say it.
-            err.println(reason.contains(file.toString()) ? "skipped: " + reason : "skipped " + file + ": " + reason);
+    /** Runs {@code agent.store} on a fixed pool with a bounded backlog; the first store failure stops it. */
+    static final class Importer {
+        private final MetadataAgent agent;
+        private final StoreOptions options;
+        private final Tally tally;
+        private final PrintStream err;
+        private final ExecutorService pool;
+        private final Semaphore backlog;
+        private final AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
+
+        Importer(MetadataAgent agent, StoreOptions options, Tally tally, PrintStream err, int workers) {
+            this.agent = agent;
+            this.options = options;
+            this.tally = tally;
+            this.err = err;
+            this.pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "dicom-metadata-import");
+                t.setDaemon(true);
+                return t;
+            });
+            this.backlog = new Semaphore(2 * workers);
+        }
+
+        void submit(Path file) {
+            rethrowStoreFailure();
+            backlog.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    if (storeFailure.get() == null) {
+                        importOne(file);
+                    }
+                } finally {
+                    backlog.release();
+                }
+            });
+            tally.maybeReport(err);
+        }
+
+        private void importOne(Path file) {
+            try {
+                tally.count(agent.store(file, options));
+            } catch (BackendException e) {
+                // The store itself failed: not a property of this file, and the next files would fail alike.
+                storeFailure.compareAndSet(null, e);
+            } catch (MetadataException | DicomCodecException | UncheckedIOException e) {
+                String reason = Errors.oneLine(e);
+                // The typed exceptions name the file already; say it once, but always say it.
+                tally.failed(err, reason.contains(file.toString()) ? "skipped: " + reason
+                        : "skipped " + file + ": " + reason);
+            } catch (RuntimeException e) {
+                storeFailure.compareAndSet(null, e);
+            }
+        }
+
+        /** Waits for the files in flight, then reports a store failure as the command's error. */
+        void finish() throws InterruptedException {
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                tally.maybeReport(err);
+            }
+            rethrowStoreFailure();
+        }
+
+        private void rethrowStoreFailure() {
+            RuntimeException e = storeFailure.get();
+            if (e != null) {
+                throw e;
+            }
         }
     }
 
-    /** What an import did. */
+    /** What an import did. Thread-safe. */
     static final class Tally {
         /** A long import says where it is this often, on standard error. */
-        private static final long PROGRESS_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
         private final long start = System.nanoTime();
         private long lastProgress = start;
-        long stored;
-        long replaced;
-        long alreadyPresent;
-        long failed;
-        final Map<MetadataFormat, long[]> records = new EnumMap<>(MetadataFormat.class);
+        private long stored;
+        private long replaced;
+        private long alreadyPresent;
+        private long failed;
+        private final Map<MetadataFormat, long[]> records = new EnumMap<>(MetadataFormat.class);
 
         /** Every few seconds, one line: a large folder should not look like a hang. */
-        void maybeReport(PrintStream err) {
+        synchronized void maybeReport(PrintStream err) {
             long now = System.nanoTime();
             if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
                 lastProgress = now;
@@ -126,7 +204,16 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
 
-        void count(StoreResult r) {
+        synchronized void failed(PrintStream err, String line) {
+            failed++;
+            err.println(line);
+        }
+
+        synchronized long failed() {
+            return failed;
+        }
+
+        synchronized void count(StoreResult r) {
             if (r.instance() == InstanceOutcome.STORED) {
                 stored++;
             } else if (r.instance() == InstanceOutcome.REPLACED) {
@@ -138,7 +225,7 @@ final class ImportCommand implements Callable<Integer> {
                     [outcome == WriteOutcome.WRITTEN ? 0 : 1]++);
         }
 
-        void print(PrintStream out) {
+        synchronized void print(PrintStream out) {
             List<String> parts = new ArrayList<>();
             parts.add(stored + " stored");
             if (replaced > 0) {

@@ -74,6 +74,30 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("import stops at a store failure: one line, exit 3, no further files tried")
+    void importStopsWhenTheStoreFails() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CliRunner failing = new CliRunner(uri -> {
+            MetadataAgent real = MetadataAgents.of(cli.store);
+            return (MetadataAgent) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {MetadataAgent.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("store") && calls.incrementAndGet() == 2) {
+                            throw new BackendUnavailableException("store at file:/x went away", null);
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        });
+        CliRunner.Result r = failing.run("import", "--threads", "1", studyDir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BACKEND_UNAVAILABLE);
+        assertThat(r.err().lines()).containsExactly("dicom-metadata: store at file:/x went away");
+        assertThat(calls.get()).as("files tried after the failure").isLessThanOrEqualTo(4);
+    }
+
+    @Test
     @DisplayName("generate, count, exists, get and delete work together on one store")
     void generateCountExistsGetDelete() {
         assertThat(cli.run("import", files.get(0).toString(), files.get(1).toString()).code()).isZero();

@@ -137,7 +137,8 @@ final class DemoCommand implements Callable<Integer> {
         counts();
 
         int half = (ct + mr) / 2;
-        step("9. Generate XML for MISSING, cancelled half-way (after " + half + " instances, as Ctrl-C would)");
+        step("9. Generate XML for MISSING, cancelled half-way: cancel after " + half
+                + " instances, as Ctrl-C would (instances already in flight still finish)");
         run(ExitCodes.CANCELLED, "generate", "--xml", "--scope", "missing", "--threads", "1", "--batch-size", "1",
                 "--cancel-after", Integer.toString(half));
         counts();

@@ -79,12 +79,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.withWorkers(positive(threads, "--threads"));
         }
+        int lineEvery = positive(progressEvery, "--progress-every");
         CtrlC ctrlC = new CtrlC();
         boolean hooked = addHook(ctrlC.hook);
         try {
             try (MetadataAgent agent = root.openAgent()) {
-                return run(agent, options, scope, context, cancelAfter, positive(progressEvery, "--progress-every"),
-                        ctrlC::started);
+                return run(agent, options, scope, context, cancelAfter, lineEvery, ctrlC::started);
             }
         } finally {
             // Only now, with the summary printed and the store closed, may a Ctrl-C exit proceed.

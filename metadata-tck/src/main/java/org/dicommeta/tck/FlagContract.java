@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.dicommeta.codec.DataSet;
+import org.dicommeta.codec.Tag;
+import org.dicommeta.codec.UID;
+import org.dicommeta.codec.VR;
+import org.dicommeta.domain.StoreOptions;
 import org.dicommeta.domain.JsonFlag;
 import org.dicommeta.domain.JsonOptions;
 import org.dicommeta.domain.MetadataFormat;
@@ -328,6 +332,98 @@ public interface FlagContract extends StoreUnderTest {
         assertThat(selfClosing.matcher(compact).find()).as("self-closing elements without the flag").isTrue();
         assertThat(selfClosing.matcher(full).find()).as("self-closing elements with the flag").isFalse();
         assertThat(full).contains("></DicomAttribute>");
+    }
+
+    // ------------------------------------------------------------------ what "binary" means
+
+    /** A public tag of an even group that no dictionary defines: its VR is UN, as after an implicit VR read. */
+    int UNKNOWN_PUBLIC_TAG = 0x0018FFF0;
+
+    /**
+     * Indexes a CT instance that carries one attribute of each binary VR (OB, OD, OF, OL, OV, OW, UN) beside
+     * its usual text and numeric attributes, and returns its UID and data set.
+     */
+    private Map.Entry<String, DataSet> everyBinaryVr() {
+        DataSet ds = SyntheticStudies.ct(95);
+        ds.setBytes(Tag.EncapsulatedDocument, VR.OB, bytes(10, 1));
+        ds.setBytes(Tag.DoublePointCoordinatesData, VR.OD, bytes(16, 2));
+        ds.setBytes(Tag.PointCoordinatesData, VR.OF, bytes(8, 3));
+        ds.setBytes(Tag.LongPrimitivePointIndexList, VR.OL, bytes(8, 4));
+        ds.setBytes(Tag.ExtendedOffsetTable, VR.OV, bytes(8, 5));
+        ds.setBytes(Tag.RedPaletteColorLookupTableData, VR.OW, bytes(6, 6));
+        ds.setBytes(UNKNOWN_PUBLIC_TAG, VR.UN, bytes(4, 7));
+        ds.setDouble(Tag.DiffusionBValue, VR.FD, 1000.5);
+        ds.setInt(Tag.SmallestImagePixelValue, VR.SS, -12);
+        String uid = kit().agent().store(ds, UID.ExplicitVRLittleEndian, kit().dir().resolve("binary-vrs.dcm").toString(),
+                StoreOptions.indexOnly()).sopInstanceUid();
+        return Map.entry(uid, ds);
+    }
+
+    private static byte[] bytes(int n, int fill) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, (byte) fill);
+        return b;
+    }
+
+    /** The keys ("GGGGEEEE") of the data set's top-level public attributes, split by whether their VR is binary. */
+    private static Map<Boolean, List<String>> publicKeysByBinary(DataSet ds) {
+        Map<Boolean, List<String>> out = new java.util.HashMap<>(Map.of(true, new java.util.ArrayList<>(),
+                false, new java.util.ArrayList<>()));
+        for (org.dicommeta.codec.Element e : ds) {
+            // Private attributes are named by their creator (other tests); sequences may nest binary values.
+            if (((e.tag() >>> 16) & 1) == 0 && e.vr() != VR.SQ) {
+                out.get(e.vr().isBinary()).add(String.format("%08X", e.tag()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("JSON ignore binary data drops the values of exactly the VRs OB, OD, OF, OL, OV, OW and UN, and wins over ignore pixel data")
+    default void jsonBinaryMeansTheseVrs() {
+        var one = everyBinaryVr();
+        Map<Boolean, List<String>> keys = publicKeysByBinary(one.getValue());
+        JsonObject ignored = json(render(one, JsonOptions.of(JsonFlag.IGNORE_BINARY_DATA, JsonFlag.IGNORE_PIXEL_DATA,
+                JsonFlag.INLINE_BINARY)));
+        JsonObject inline = json(render(one, JsonOptions.of(JsonFlag.INLINE_BINARY)));
+
+        assertThat(keys.get(true)).as("binary attributes of the test instance").contains("00420011", "00660022",
+                "00660016", "00660040", "7FE00001", "00281201", "0018FFF0", PIXEL_DATA);
+        assertThat(keys.get(false)).as("non-binary attributes of the test instance").contains("00189087", "00280106",
+                PATIENT_NAME, STATION_NAME);
+        for (String key : keys.get(true)) {
+            assertThat(ignored.getJsonObject(key).keySet()).as("ignored binary %s", key).containsOnly("vr");
+            assertThat(inline.getJsonObject(key).keySet()).as("inline binary %s", key).containsOnly("vr", "InlineBinary");
+            assertThat(ignored.getJsonObject(key).getString("vr")).isEqualTo(inline.getJsonObject(key).getString("vr"));
+        }
+        assertThat(inline.getJsonObject(String.format("%08X", UNKNOWN_PUBLIC_TAG)).getString("vr")).isEqualTo("UN");
+        for (String key : keys.get(false)) {
+            assertThat(ignored.get(key)).as("non-binary %s is untouched by ignore binary data", key)
+                    .isEqualTo(inline.get(key));
+        }
+        assertThat(ignored.getJsonObject("00189087").getJsonArray("Value").getJsonNumber(0).doubleValue())
+                .isEqualTo(1000.5);
+        assertThat(ignored.getJsonObject("00280106").getJsonArray("Value").getInt(0)).isEqualTo(-12);
+    }
+
+    @Test
+    @DisplayName("XML ignore binary data drops the values of exactly the VRs OB, OD, OF, OL, OV, OW and UN")
+    default void xmlBinaryMeansTheseVrs() {
+        var one = everyBinaryVr();
+        Map<Boolean, List<String>> keys = publicKeysByBinary(one.getValue());
+        Document ignored = xml(render(one, XmlOptions.of(XmlFlag.IGNORE_BINARY_DATA, XmlFlag.INLINE_BINARY)));
+        Document inline = xml(render(one, XmlOptions.of(XmlFlag.INLINE_BINARY)));
+
+        for (String key : keys.get(true)) {
+            assertThat(childNames(attribute(ignored, key))).as("ignored binary %s", key).isEmpty();
+            assertThat(childNames(attribute(inline, key))).as("inline binary %s", key).containsExactly("InlineBinary");
+        }
+        for (String key : keys.get(false)) {
+            Element kept = attribute(ignored, key);
+            Element full = attribute(inline, key);
+            assertThat(kept.isEqualNode(full)).as("non-binary %s is untouched by ignore binary data", key).isTrue();
+        }
+        assertThat(childNames(attribute(ignored, "00189087"))).containsExactly("Value");
     }
 
     // ------------------------------------------------------------------ both

@@ -201,6 +201,35 @@ public interface GenerationContract extends StoreUnderTest {
         kit().assertCounts(MetadataFormat.JSON, 23, 20);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(MetadataFormat.class)
+    @DisplayName("a MISSING run keeps a record someone else wrote after the run started, and counts that instance as skipped")
+    default void missingKeepsRecordsWrittenMeanwhile(MetadataFormat format) {
+        List<String> uids = kit().importStudy(90, 12);
+        List<String> raced = List.of(uids.get(2), uids.get(9));
+        EventRecorder events = new EventRecorder(e -> {
+            if (e instanceof GenerationEvent.Starting) {
+                for (String uid : raced) {
+                    kit().agent().records(format).store(kit().read(kit().sourceOf(uid)), uid, Kit.alternative(format),
+                            false);
+                }
+            }
+        });
+
+        GenerationResult r = kit().generate(Kit.generation(Kit.defaults(format)), MetadataScope.MISSING, events);
+
+        assertThat(r.total()).isEqualTo(12);
+        assertThat(r.processed()).isEqualTo(12);
+        assertThat(r.written()).isEqualTo(10);
+        assertThat(r.skipped()).as("written by someone else meanwhile").isEqualTo(2);
+        assertThat(r.failed()).isZero();
+        for (String uid : raced) {
+            assertThat(kit().agent().records(format).info(uid).orElseThrow().flags()).as("kept: %s", uid)
+                    .isEqualTo(Kit.alternative(format).canonicalFlags());
+        }
+        kit().assertCounts(format, 12, 12);
+    }
+
     @Test
     @DisplayName("instances deleted during the run are skipped without error and leave no record")
     default void instancesDeletedDuringTheRunAreSkipped() {
@@ -473,6 +502,11 @@ public interface GenerationContract extends StoreUnderTest {
         assertThat(failedUpdates).allSatisfy(u ->
                 assertThat(u.failure().orElseThrow().sopInstanceUid()).isEqualTo(u.sopInstanceUid()));
         assertThat(events.updates().get(events.updates().size() - 1).failed()).isEqualTo(4);
+        long failedSoFar = 0;
+        for (GenerationEvent.Update u : events.updates()) {
+            failedSoFar += u.failure().isPresent() ? 1 : 0;
+            assertThat(u.failed()).as("failed so far, at the update of %s", u.sopInstanceUid()).isEqualTo(failedSoFar);
+        }
         for (String uid : broken) {
             assertThat(kit().agent().json().exists(uid)).isFalse();
             assertThat(kit().agent().xml().exists(uid)).isFalse();

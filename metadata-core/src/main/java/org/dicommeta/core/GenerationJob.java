@@ -551,8 +551,9 @@ final class GenerationJob implements GenerationRun {
             if (deletedMeanwhile(uid)) {
                 return new Rendered(uid, List.of(), null);
             }
-            String reason = String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage())
-                    .replaceAll("[\\r\\n]+", " ");
+            // Masked here too: a message from below may quote a source URI with its password.
+            String reason = Secrets.mask(String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage())
+                    .replaceAll("[\\r\\n]+", " "));
             return new Rendered(uid, List.of(),
                     new InstanceFailure(uid, Secrets.mask(entry.source()), reason, e.getClass().getSimpleName()));
         }

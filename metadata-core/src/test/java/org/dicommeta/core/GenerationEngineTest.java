@@ -1,6 +1,7 @@
 package org.dicommeta.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -528,6 +529,23 @@ class GenerationEngineTest {
         assertThat(f.errorType()).isEqualTo("SourceUnreadableException");
         assertThat(f.reason()).contains("https:").doesNotContain("secret");
         assertThat(f.source()).doesNotContain("secret");
+    }
+
+    @Test
+    @DisplayName("a malformed file: URI with a password fails per instance without the password in its reason")
+    void malformedFileUriKeepsItsPasswordOut() {
+        // URI.create quotes the whole input in its message; that message must not carry the password along.
+        store.putInstance(new org.dicommeta.domain.Instance(TestData.uid(1), null, null, null, null, null,
+                "file://user:secret@host/share/a b.dcm", java.time.Instant.now()), false);
+        GenerationResult result = agent().generateAndWait(GenerationOptions.of(JSON), MetadataScope.ALL, null);
+        assertThat(result.failed()).isEqualTo(1);
+        InstanceFailure f = result.failures().get(0);
+        assertThat(f.errorType()).isEqualTo("SourceUnreadableException");
+        assertThat(f.reason()).contains("not a valid file path or file: URI").doesNotContain("secret");
+        assertThat(f.source()).doesNotContain("secret");
+        assertThatThrownBy(() -> Part10Sources.load("file://user:secret@host/share/a b.dcm", false))
+                .isInstanceOf(org.dicommeta.domain.SourceUnreadableException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("user:****@host").doesNotContain("secret"));
     }
 
     static void sleep(long millis) {

@@ -11,7 +11,7 @@ public class InvalidDicomException extends MetadataException {
 
     public InvalidDicomException(String source, long offset, String reason, Throwable cause) {
         super("Invalid DICOM in " + Secrets.mask(source) + (offset >= 0 ? " at byte offset " + offset : "") + ": "
-                + reason, cause);
+                + Secrets.mask(reason), cause);
         this.source = Secrets.mask(source);
         this.offset = offset;
     }

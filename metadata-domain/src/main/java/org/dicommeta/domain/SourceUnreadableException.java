@@ -6,7 +6,8 @@ public class SourceUnreadableException extends MetadataException {
     private final String source;
 
     public SourceUnreadableException(String source, Throwable cause) {
-        super("Cannot read source " + Secrets.mask(source) + ": " + describe(cause), cause);
+        // The cause's message may quote the source again (URI.create does): mask it too.
+        super("Cannot read source " + Secrets.mask(source) + ": " + Secrets.mask(describe(cause)), cause);
         this.source = Secrets.mask(source);
     }
 

@@ -564,17 +564,25 @@ final class FileMetadataStore implements MetadataStore {
         }
     }
 
-    @Override
-    public Optional<byte[]> getRecord(MetadataFormat format, String sopInstanceUid) {
+    /**
+     * The file of the record of {@code format} for {@code sopInstanceUid} when the index lists one, after
+     * checking the arguments and that the store is open; empty when there is no such record.
+     */
+    private Optional<Path> indexedRecordFile(MetadataFormat format, String sopInstanceUid) {
         requireFormat(format);
         String uid = Uids.requireSopInstanceUid(sopInstanceUid);
         ensureOpen();
-        if (!index.hasRecord(uid, format)) {
+        return index.hasRecord(uid, format) ? Optional.of(layout.recordFile(uid, format)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<byte[]> getRecord(MetadataFormat format, String sopInstanceUid) {
+        Path file = indexedRecordFile(format, sopInstanceUid).orElse(null);
+        if (file == null) {
             return Optional.empty();
         }
-        Path file = layout.recordFile(uid, format);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            RecordFile.Header h = RecordFile.readHeader(ch, file, uid, format);
+            RecordFile.Header h = RecordFile.readHeader(ch, file, sopInstanceUid, format);
             if (h.info().size() > Integer.MAX_VALUE - 16) {
                 throw new BackendException("Record " + file + " holds " + h.info().size()
                         + " bytes, too many for one array; read it with openRecord");
@@ -599,17 +607,14 @@ final class FileMetadataStore implements MetadataStore {
 
     @Override
     public Optional<InputStream> openRecord(MetadataFormat format, String sopInstanceUid) {
-        requireFormat(format);
-        String uid = Uids.requireSopInstanceUid(sopInstanceUid);
-        ensureOpen();
-        if (!index.hasRecord(uid, format)) {
+        Path file = indexedRecordFile(format, sopInstanceUid).orElse(null);
+        if (file == null) {
             return Optional.empty();
         }
-        Path file = layout.recordFile(uid, format);
         FileChannel ch = null;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
-            RecordFile.Header h = RecordFile.readHeader(ch, file, uid, format);
+            RecordFile.Header h = RecordFile.readHeader(ch, file, sopInstanceUid, format);
             ch.position(h.length());
             // The open channel keeps reading this version even if a writer renames a new one over it.
             return Optional.of(Channels.newInputStream(ch));
@@ -626,15 +631,12 @@ final class FileMetadataStore implements MetadataStore {
 
     @Override
     public Optional<RecordInfo> recordInfo(MetadataFormat format, String sopInstanceUid) {
-        requireFormat(format);
-        String uid = Uids.requireSopInstanceUid(sopInstanceUid);
-        ensureOpen();
-        if (!index.hasRecord(uid, format)) {
+        Path file = indexedRecordFile(format, sopInstanceUid).orElse(null);
+        if (file == null) {
             return Optional.empty();
         }
-        Path file = layout.recordFile(uid, format);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return Optional.of(RecordFile.readHeader(ch, file, uid, format).info());
+            return Optional.of(RecordFile.readHeader(ch, file, sopInstanceUid, format).info());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -136,6 +136,42 @@ class FaultTest {
         }
     }
 
+    @Test
+    @DisplayName("a store on a file system that became read-only fails naming the path, for root too, and loses nothing")
+    void readOnlyFileSystem() throws Exception {
+        // Root ignores permission bits (see noWritePermission), but not a read-only mount: this is how the
+        // "store directory without write permission" case is exercised when the build runs as root.
+        Path mnt = Files.createDirectory(dir.resolve("ro"));
+        String why = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString());
+        Assumptions.assumeTrue(why == null, () -> "cannot mount a tmpfs here (" + why + ")");
+        try {
+            Path root = mnt.resolve("store");
+            String uid = uid(2);
+            try (FileMetadataStore store = Fixtures.open(root)) {
+                store.putInstance(instance(uid), false);
+                store.putRecords(List.of(Fixtures.json(uid, "{\"kept\":true}")));
+            }
+            assertThat(run("mount", "-o", "remount,ro", mnt.toString())).as("remount read-only").isNull();
+
+            assertThatThrownBy(() -> Fixtures.open(root)).isInstanceOf(BackendException.class)
+                    .hasMessageContaining(root.toString()).hasMessageContaining("Read-only file system");
+            Path fresh = mnt.resolve("fresh-store");
+            assertThatThrownBy(() -> Fixtures.open(fresh)).isInstanceOf(BackendException.class)
+                    .hasMessageContaining(fresh.toString()).hasMessageContaining("Read-only file system");
+            assertThat(Files.exists(fresh)).isFalse();
+
+            assertThat(run("mount", "-o", "remount,rw", mnt.toString())).as("remount read-write").isNull();
+            try (FileMetadataStore store = Fixtures.open(root)) {
+                assertThat(store.getRecord(MetadataFormat.JSON, uid)).hasValue("{\"kept\":true}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(store.count(MetadataFormat.JSON, MetadataScope.EXISTING)).isEqualTo(1);
+            }
+        } finally {
+            String failed = run("umount", mnt.toString());
+            assertThat(failed).as("umount " + mnt).isNull();
+        }
+    }
+
     /** Runs a command; null when it succeeded, else why not. */
     private static String run(String... command) {
         try {

@@ -67,6 +67,16 @@ final class CodecRenderer implements Renderer {
      * data is neither ignored nor replaced by a reference. (A header-only read leaves large values on
      * disk; the codec then writes a reference or refuses to inline them.)
      */
+    /** Whether any of the formats of {@code options} would write a binary value inline. */
+    static boolean writesBinaryInline(org.dicommeta.domain.MetadataOptions options) {
+        for (RenderOptions o : options.all()) {
+            if (writesBinaryInline(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean writesBinaryInline(RenderOptions options) {
         if (options instanceof JsonOptions json) {
             Set<JsonFlag> f = json.effectiveFlags();

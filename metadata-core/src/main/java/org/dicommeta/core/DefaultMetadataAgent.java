@@ -126,16 +126,7 @@ final class DefaultMetadataAgent implements MetadataAgent {
     }
 
     private static boolean fullRead(StoreOptions options) {
-        return options.render().map(DefaultMetadataAgent::fullRead).orElse(false);
-    }
-
-    private static boolean fullRead(MetadataOptions render) {
-        for (RenderOptions o : render.all()) {
-            if (CodecRenderer.writesBinaryInline(o)) {
-                return true;
-            }
-        }
-        return false;
+        return options.render().map(CodecRenderer::writesBinaryInline).orElse(false);
     }
 
     /**

@@ -68,6 +68,8 @@ final class JdbcMetadataStore implements MetadataStore {
     private final String schema;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong writes = new AtomicLong();
+    /** {@link JdbcStoreSettings#compression()} with AUTO resolved for the server at open. */
+    private volatile JdbcStoreSettings.Compression compression;
 
     private final String insertInstancesKeep;
     private final String insertInstancesReplace;
@@ -95,6 +97,8 @@ final class JdbcMetadataStore implements MetadataStore {
         this.settings = settings;
         this.schema = quote(settings.schema());
         this.description = "PostgreSQL " + where + " (schema " + settings.schema() + ")";
+        this.compression = settings.compression() == JdbcStoreSettings.Compression.AUTO
+                ? JdbcStoreSettings.Compression.DEFLATE : settings.compression();
         String unnest = " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
                 + "?::text[], ?::text[]::timestamptz[])";
         insertInstancesKeep = "INSERT INTO " + schema + ".instance (" + INSTANCE_COLUMNS + ")" + unnest
@@ -158,13 +162,17 @@ final class JdbcMetadataStore implements MetadataStore {
     /** Applies {@link JdbcStoreSettings#migrate()} and the column compression; the store is usable afterwards. */
     void open() {
         SchemaMigrator migrator = new SchemaMigrator(settings.schema(), schema);
+        if (settings.compression() == JdbcStoreSettings.Compression.AUTO) {
+            compression = inTransaction("probing lz4 support", c -> ColumnStorage.serverVersion(c) >= 140000
+                    && ColumnStorage.supportsLz4(c)) ? JdbcStoreSettings.Compression.LZ4 : JdbcStoreSettings.Compression.DEFLATE;
+        }
         switch (settings.migrate()) {
             case CREATE -> inTransaction("migrating schema " + settings.schema(), c -> {
                 List<Integer> applied = migrator.migrate(c);
                 if (!applied.isEmpty()) {
                     LOG.log(System.Logger.Level.INFO, "Applied migrations {0} to {1}", applied, description);
                 }
-                ColumnStorage.apply(c, schema, settings.schema(), settings.compression());
+                ColumnStorage.apply(c, schema, settings.schema(), compression);
                 return null;
             });
             case VALIDATE -> inTransaction("validating schema " + settings.schema(), c -> {
@@ -410,7 +418,7 @@ final class JdbcMetadataStore implements MetadataStore {
         }
         // Encoding happens before the transaction opens, so row locks are held only while rows travel.
         RecordEncoding.Encoded[] encoded = new RecordEncoding.Encoded[n];
-        if (settings.compression() == JdbcStoreSettings.Compression.DEFLATE) {
+        if (compression == JdbcStoreSettings.Compression.DEFLATE) {
             java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
             (n >= PARALLEL_ENCODE_FROM ? range.parallel() : range)
                     .forEach(i -> encoded[i] = RecordEncoding.deflateIfSmaller(batch.get(i).content()));

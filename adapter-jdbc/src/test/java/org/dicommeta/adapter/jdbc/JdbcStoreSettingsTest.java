@@ -67,6 +67,6 @@ class JdbcStoreSettingsTest {
         assertThatThrownBy(() -> JdbcStoreSettings.fromOptions(Map.of("migrate", "yes")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("create, validate, none");
         assertThatThrownBy(() -> JdbcStoreSettings.fromOptions(Map.of("compression", "zstd")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deflate, lz4, pglz, none");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto, deflate, lz4, pglz, none");
     }
 }

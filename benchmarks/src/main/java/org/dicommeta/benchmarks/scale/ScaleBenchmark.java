@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,16 +30,12 @@ import org.dicommeta.codec.io.DicomFile;
 import org.dicommeta.codec.io.Part10Reader;
 import org.dicommeta.codec.io.Part10Writer;
 import org.dicommeta.codec.io.ReadOptions;
-import org.dicommeta.codec.json.DicomJsonWriter;
-import org.dicommeta.codec.json.JsonWriteOptions;
-import org.dicommeta.codec.xml.NativeXmlWriter;
-import org.dicommeta.codec.xml.XmlWriteOptions;
 import org.dicommeta.core.MetadataAgents;
+import org.dicommeta.core.MetadataRendering;
 import org.dicommeta.domain.GenerationEvent;
 import org.dicommeta.domain.GenerationOptions;
 import org.dicommeta.domain.GenerationResult;
 import org.dicommeta.domain.Instance;
-import org.dicommeta.domain.JsonFlag;
 import org.dicommeta.domain.JsonOptions;
 import org.dicommeta.domain.MetadataAgent;
 import org.dicommeta.domain.MetadataFormat;
@@ -48,7 +43,6 @@ import org.dicommeta.domain.MetadataOptions;
 import org.dicommeta.domain.MetadataScope;
 import org.dicommeta.domain.RecordInfo;
 import org.dicommeta.domain.Secrets;
-import org.dicommeta.domain.XmlFlag;
 import org.dicommeta.domain.XmlOptions;
 import org.dicommeta.ports.MetadataStore;
 import org.dicommeta.ports.RecordWrite;
@@ -249,12 +243,13 @@ public final class ScaleBenchmark {
         try (MetadataStore store = openStore(); MetadataAgent agent = MetadataAgents.of(store)) {
             prepareStore(store, agent, index, n);
             // The baseline renders the same records on as many threads, loading each source the same way.
-            JsonWriteOptions json = jsonOptions(render.json().orElseThrow());
-            XmlWriteOptions xml = xmlOptions(render.xml().orElseThrow());
-            renderOnly(index, Math.min(n, 5_000), workers, json, xml);
+            JsonOptions json = render.json().orElseThrow();
+            XmlOptions xml = render.xml().orElseThrow();
+            ReadOptions read = MetadataRendering.readOptionsFor(render);
+            renderOnly(index, Math.min(n, 5_000), workers, read, json, xml);
             long[] bytes = new long[2];
             double cpu0 = cpuSeconds();
-            double renderSeconds = renderOnly(index, n, workers, json, xml, bytes);
+            double renderSeconds = renderOnly(index, n, workers, read, json, xml, bytes);
             double renderCpu = cpuSeconds() - cpu0;
             out(String.format(Locale.ROOT, "- render only (load header + JSON + XML, no store): %.1f s, %.0f instances/s,"
                     + " %.1f s of this JVM's CPU; average JSON %d bytes, XML %d bytes; load average before: %s",
@@ -285,7 +280,7 @@ public final class ScaleBenchmark {
             out(String.format(Locale.ROOT, "- counts after: JSON existing %d missing %d; XML existing %d missing %d",
                     agent.json().count(MetadataScope.EXISTING), agent.json().count(MetadataScope.MISSING),
                     agent.xml().count(MetadataScope.EXISTING), agent.xml().count(MetadataScope.MISSING)));
-            verifySame(store, index, json, xml);
+            verifySame(store, index, read, json, xml);
         }
     }
 
@@ -396,12 +391,16 @@ public final class ScaleBenchmark {
         return lines;
     }
 
-    private double renderOnly(Path index, int n, int workers, JsonWriteOptions json, XmlWriteOptions xml) throws Exception {
-        return renderOnly(index, n, workers, json, xml, new long[2]);
+    private double renderOnly(Path index, int n, int workers, ReadOptions read, JsonOptions json, XmlOptions xml)
+            throws Exception {
+        return renderOnly(index, n, workers, read, json, xml, new long[2]);
     }
 
-    /** Loads (header only) and renders JSON and XML of the first {@code n} sources on {@code workers} threads. */
-    private static double renderOnly(Path index, int n, int workers, JsonWriteOptions json, XmlWriteOptions xml,
+    /**
+     * Loads (as the engine does for these options: header only) and renders JSON and XML of the first
+     * {@code n} sources on {@code workers} threads, with the agent's own rendering ({@link MetadataRendering}).
+     */
+    private static double renderOnly(Path index, int n, int workers, ReadOptions read, JsonOptions json, XmlOptions xml,
             long[] bytes) throws Exception {
         AtomicLong jsonBytes = new AtomicLong();
         AtomicLong xmlBytes = new AtomicLong();
@@ -421,9 +420,9 @@ public final class ScaleBenchmark {
                             return null;
                         }
                         String path = line.substring(line.lastIndexOf('\t') + 1);
-                        DicomFile f = Part10Reader.read(Path.of(path), ReadOptions.headerOnly());
-                        jsonBytes.addAndGet(DicomJsonWriter.toBytes(f.dataSet(), json).length);
-                        xmlBytes.addAndGet(NativeXmlWriter.toBytes(f.dataSet(), xml).length);
+                        DicomFile f = Part10Reader.read(Path.of(path), read);
+                        jsonBytes.addAndGet(MetadataRendering.render(f.dataSet(), json).length);
+                        xmlBytes.addAndGet(MetadataRendering.render(f.dataSet(), xml).length);
                     }
                 }));
             }
@@ -438,38 +437,19 @@ public final class ScaleBenchmark {
     }
 
     /** The first and last stored records must equal what the baseline renders: both rendered the same thing. */
-    private void verifySame(MetadataStore store, Path index, JsonWriteOptions json, XmlWriteOptions xml) throws IOException {
+    private void verifySame(MetadataStore store, Path index, ReadOptions read, JsonOptions json, XmlOptions xml)
+            throws IOException {
         List<String> lines;
         try (var s = Files.lines(index)) {
             lines = s.limit(1).toList();
         }
         for (String line : lines) {
             String[] f = line.split("\t", -1);
-            DataSet ds = Part10Reader.read(Path.of(f[5]), ReadOptions.headerOnly()).dataSet();
-            boolean same = Arrays.equals(store.getRecord(MetadataFormat.JSON, f[0]).orElseThrow(), DicomJsonWriter.toBytes(ds, json))
-                    && Arrays.equals(store.getRecord(MetadataFormat.XML, f[0]).orElseThrow(), NativeXmlWriter.toBytes(ds, xml));
+            DataSet ds = Part10Reader.read(Path.of(f[5]), read).dataSet();
+            boolean same = Arrays.equals(store.getRecord(MetadataFormat.JSON, f[0]).orElseThrow(), MetadataRendering.render(ds, json))
+                    && Arrays.equals(store.getRecord(MetadataFormat.XML, f[0]).orElseThrow(), MetadataRendering.render(ds, xml));
             out("- stored records of " + f[0] + " equal the render-only bytes: " + same);
         }
-    }
-
-    // The agent's flag mapping (metadata-core's CodecRenderer is internal); verifySame checks it agrees.
-    private static JsonWriteOptions jsonOptions(JsonOptions options) {
-        Set<JsonFlag> f = options.effectiveFlags();
-        return JsonWriteOptions.builder().inlineBinary(f.contains(JsonFlag.INLINE_BINARY))
-                .bulkDataUri(f.contains(JsonFlag.BULK_DATA_URI)).ignorePixelData(f.contains(JsonFlag.IGNORE_PIXEL_DATA))
-                .ignoreBinaryData(f.contains(JsonFlag.IGNORE_BINARY_DATA)).ignoreAllData(f.contains(JsonFlag.IGNORE_ALL_DATA))
-                .trimWhiteSpace(f.contains(JsonFlag.TRIM_WHITE_SPACE)).writeKeyword(f.contains(JsonFlag.WRITE_KEYWORD))
-                .minify(f.contains(JsonFlag.MINIFY)).bulkDataUriTemplate(options.bulkDataUriTemplate()).build();
-    }
-
-    private static XmlWriteOptions xmlOptions(XmlOptions options) {
-        Set<XmlFlag> f = options.effectiveFlags();
-        return XmlWriteOptions.builder().inlineBinary(f.contains(XmlFlag.INLINE_BINARY))
-                .bulkDataUri(f.contains(XmlFlag.BULK_DATA_URI)).bulkDataUuid(f.contains(XmlFlag.BULK_DATA_UUID))
-                .ignorePixelData(f.contains(XmlFlag.IGNORE_PIXEL_DATA)).ignoreBinaryData(f.contains(XmlFlag.IGNORE_BINARY_DATA))
-                .ignoreAllData(f.contains(XmlFlag.IGNORE_ALL_DATA)).trimWhiteSpace(f.contains(XmlFlag.TRIM_WHITE_SPACE))
-                .writeFullEndElement(f.contains(XmlFlag.WRITE_FULL_END_ELEMENT))
-                .bulkDataUriTemplate(options.bulkDataUriTemplate()).build();
     }
 
     /** Samples the used heap every 50 ms; also reads the pools' peaks and the live set after collections. */

@@ -192,6 +192,45 @@ class GenerationEngineTest {
     }
 
     @Test
+    @DisplayName("after a cancel no further instance is started: only those in the workers' hands finish")
+    void cancelStartsNothingMore() throws Exception {
+        TestData.populate(store, dir, 200);
+        CountDownLatch bothBusy = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger loads = new AtomicInteger();
+        SourceLoader held = (source, full) -> {
+            loads.incrementAndGet();
+            bothBusy.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Part10Sources.load(source, full);
+        };
+        GenerationRun run = agent(held).generate(GenerationOptions.of(JSON).withWorkers(2).withBatchSize(10),
+                MetadataScope.ALL, null);
+        assertThat(bothBusy.await(10, TimeUnit.SECONDS)).as("both workers hold an instance").isTrue();
+        // Cancel once the reader has queued work behind the two held instances: that work must not start.
+        GenerationJob job = (GenerationJob) run;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (job.metrics.maxQueueDepth.get() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(job.metrics.maxQueueDepth.get()).as("instances queued behind the held ones").isGreaterThanOrEqualTo(4);
+
+        run.cancel();
+        release.countDown();
+        GenerationResult result = run.await(Duration.ofSeconds(20)).orElseThrow();
+
+        assertThat(result.cancelled()).isTrue();
+        assertThat(loads.get()).as("sources loaded: the two in flight, none of the queued ones").isEqualTo(2);
+        assertThat(result.processed()).isEqualTo(2);
+        assertThat(result.written()).isEqualTo(2);
+        assertThat(store.count(MetadataFormat.JSON, MetadataScope.EXISTING)).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("a store failing for good ends the run with storeFailure; Completed still fires once")
     void storeFailsPermanently() throws IOException {
         TestData.populate(store, dir, 200);

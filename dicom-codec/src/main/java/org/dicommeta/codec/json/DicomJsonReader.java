@@ -182,11 +182,23 @@ public final class DicomJsonReader {
         return p.getString();
     }
 
+    /**
+     * Skips an unknown member's value. Not JsonParser.skipObject()/skipArray(): Parsson 1.1's skip
+     * loops forever when the input ends inside the skipped value (found by ReaderFuzzTest); next()
+     * fails cleanly at the end of the input.
+     */
     private static void skip(JsonParser p, Event v) {
-        if (v == Event.START_OBJECT) {
-            p.skipObject();
-        } else if (v == Event.START_ARRAY) {
-            p.skipArray();
+        if (v != Event.START_OBJECT && v != Event.START_ARRAY) {
+            return;
+        }
+        int level = 1;
+        while (level > 0) {
+            Event e = p.next();
+            if (e == Event.START_OBJECT || e == Event.START_ARRAY) {
+                level++;
+            } else if (e == Event.END_OBJECT || e == Event.END_ARRAY) {
+                level--;
+            }
         }
     }
 

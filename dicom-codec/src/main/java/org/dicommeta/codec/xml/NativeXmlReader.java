@@ -42,6 +42,8 @@ public final class NativeXmlReader {
     public static final int MAX_DEPTH = 200;
 
     private static final XMLInputFactory FACTORY = createFactory();
+    private static final java.util.regex.Pattern ENCODING_DECLARATION =
+            java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     private final XMLStreamReader reader;
 
@@ -62,8 +64,9 @@ public final class NativeXmlReader {
         Objects.requireNonNull(in, "in");
         XMLStreamReader r;
         try {
+            java.io.Reader chars = decoding(in);
             synchronized (FACTORY) {
-                r = FACTORY.createXMLStreamReader(in);
+                r = FACTORY.createXMLStreamReader(chars);
             }
         } catch (XMLStreamException e) {
             throw new DicomCodecException("Not an XML document: " + e.getMessage(), e);
@@ -83,6 +86,55 @@ public final class NativeXmlReader {
                 // nothing useful to report; the stream belongs to the caller
             }
         }
+    }
+
+    /**
+     * Decodes the bytes ourselves, in the encoding the XML declaration (or a byte order mark)
+     * names, UTF-8 by default (XML 1.0 §4.3.3), with a decoder that reports malformed input: the
+     * JDK's StAX parser, given bytes, prints "[Fatal Error]" lines to System.err on bad UTF-8 before
+     * throwing, which a library must not do.
+     */
+    private static java.io.Reader decoding(InputStream in) {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 8192);
+        byte[] head = new byte[256];
+        int n = 0;
+        try {
+            buffered.mark(head.length + 3);
+            int r;
+            while (n < head.length && (r = buffered.read(head, n, head.length - n)) > 0) {
+                n += r;
+            }
+            buffered.reset();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the XML document", e);
+        }
+        java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            head[0] = ' '; // a UTF-8 byte order mark is not content: drop it below
+        } else if (n >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+            cs = java.nio.charset.StandardCharsets.UTF_16; // consumes the byte order mark
+        } else {
+            java.util.regex.Matcher m = ENCODING_DECLARATION.matcher(
+                    new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (m.find()) {
+                try {
+                    cs = java.nio.charset.Charset.forName(m.group(1));
+                } catch (IllegalArgumentException e) {
+                    throw new DicomCodecException("Unsupported XML encoding: " + m.group(1), e);
+                }
+            }
+        }
+        if (head[0] == ' ' && n >= 3) {
+            try {
+                buffered.skip(3);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read the XML document", e);
+            }
+        }
+        return new java.io.InputStreamReader(buffered, cs.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
     }
 
     /** Advances to the next start element (returns its name) or to the end of the current one (null). */

@@ -75,6 +75,27 @@ class NativeXmlReaderTest {
     }
 
     @Test
+    @DisplayName("the declared encoding is honoured (DCMTK writes ISO-8859-1), a UTF-8 BOM is skipped, bad UTF-8 is an error")
+    void encodings() {
+        String doc = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><NativeDicomModel><DicomAttribute tag=\"00100010\" "
+                + "vr=\"PN\"><PersonName number=\"1\"><Alphabetic><FamilyName>Müller</FamilyName></Alphabetic></PersonName>"
+                + "</DicomAttribute></NativeDicomModel>";
+        DataSet latin = NativeXmlReader.read(new ByteArrayInputStream(doc.getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(latin.getString(Tag.PatientName)).isEqualTo("Müller");
+        byte[] utf8 = doc.replace("ISO-8859-1", "UTF-8").getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        assertThat(NativeXmlReader.read(new ByteArrayInputStream(bom)).getString(Tag.PatientName)).isEqualTo("Müller");
+        byte[] bad = doc.replace("ISO-8859-1", "UTF-8").getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> NativeXmlReader.read(new ByteArrayInputStream(bad))).isInstanceOf(DicomCodecException.class);
+        assertThatThrownBy(() -> read("<?xml version=\"1.0\" encoding=\"X-NOPE\"?><NativeDicomModel/>"))
+                .isInstanceOf(DicomCodecException.class).hasMessageContaining("X-NOPE");
+    }
+
+    @Test
     @DisplayName("items nested deeper than the limit are refused")
     void deepNesting() {
         StringBuilder sb = new StringBuilder("<NativeDicomModel>");

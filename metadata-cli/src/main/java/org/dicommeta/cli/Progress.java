@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -28,7 +29,7 @@ abstract class Progress implements GenerationListener {
      * {@code lineEvery} instances.
      */
     static Progress create(CliContext context, String task, int lineEvery) {
-        return context.interactive() ? new Bar(task) : new Lines(context.err(), task, System::nanoTime,
+        return context.interactive() ? new Bar(context.err(), task) : new Lines(context.err(), task, System::nanoTime,
                 TimeUnit.SECONDS.toNanos(2), lineEvery);
     }
 
@@ -37,19 +38,41 @@ abstract class Progress implements GenerationListener {
 
     /** The progress bar of me.tongfei.progressbar; it refreshes itself on its own thread. */
     static final class Bar extends Progress {
+        private final PrintStream err;
         private final String task;
         private ProgressBar bar;
 
-        Bar(String task) {
+        Bar(PrintStream err, String task) {
+            this.err = err;
             this.task = task;
+        }
+
+        /** $COLUMNS when the shell exports it, else 80: a bar wider than the terminal would wrap. */
+        static int terminalWidth() {
+            String columns = System.getenv("COLUMNS");
+            if (columns != null) {
+                try {
+                    int n = Integer.parseInt(columns.strip());
+                    if (n >= 40 && n <= 500) {
+                        return n - 1;
+                    }
+                } catch (NumberFormatException e) {
+                    // not a number: use the default
+                }
+            }
+            return 79;
         }
 
         @Override
         public void onEvent(GenerationEvent event) {
             if (event instanceof GenerationEvent.Starting s) {
+                // Our own consumer with a known width: left to itself the library opens a JLine terminal,
+                // which resets SIGINT to the OS default, so Ctrl-C would kill the JVM without running
+                // the shutdown hook that cancels the run cleanly.
                 bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(s.total())
                         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" inst", 1)
                         .showSpeed(new DecimalFormat("#,##0.0")).setSpeedUnit(ChronoUnit.SECONDS)
+                        .setConsumer(new ConsoleProgressBarConsumer(err, terminalWidth()))
                         .setUpdateIntervalMillis(200).build();
             } else if (event instanceof GenerationEvent.Update u && bar != null) {
                 bar.stepTo(u.processed());

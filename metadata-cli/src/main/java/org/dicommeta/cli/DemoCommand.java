@@ -147,8 +147,17 @@ final class DemoCommand implements Callable<Integer> {
         run(0, "generate", "--xml", "--scope", "Missing");
         counts();
 
-        step("11. Regenerate ALL JSON with keywords (idempotent: rerun gives the same bytes)");
+        step("11. Regenerate ALL JSON with keywords, twice: the second run writes the same bytes");
         run(0, "generate", "--json", "--scope", "all", "--keyword");
+        byte[] first = capture("get", "--json", ctUid);
+        run(0, "generate", "--json", "--scope", "all", "--keyword");
+        byte[] second = capture("get", "--json", ctUid);
+        boolean identical = first.length > 0 && java.util.Arrays.equals(first, second);
+        context.out().println("get --json " + ctUid + " before and after the rerun: "
+                + (identical ? "byte-identical (" + first.length + " bytes)" : "DIFFERENT"));
+        if (!identical) {
+            surprises.add("regenerating with the same flags changed the record of " + ctUid);
+        }
         counts();
 
         step("12. For scripts: --output json");
@@ -188,10 +197,13 @@ final class DemoCommand implements Callable<Integer> {
 
     private int runTo(CliContext target, int expected, String... args) {
         List<String> full = new ArrayList<>();
-        full.add("--store");
-        full.add(store);
+        boolean usesStore = !args[0].equals("dump");
+        if (usesStore) {
+            full.add("--store");
+            full.add(store);
+        }
         full.addAll(List.of(args));
-        context.out().println("$ dicom-metadata --store $STORE " + display(args));
+        context.out().println("$ dicom-metadata " + (usesStore ? "--store $STORE " : "") + display(args));
         context.out().flush();
         int code = Main.commandLine(target).execute(full.toArray(String[]::new));
         target.out().flush();
@@ -202,6 +214,20 @@ final class DemoCommand implements Callable<Integer> {
             surprises.add("'" + display(args) + "' exited with " + code + ", expected " + expected);
         }
         return code;
+    }
+
+    /** Runs a command quietly (nothing printed unless it fails) and returns its standard output. */
+    private byte[] capture(String... args) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream captured = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        List<String> full = new ArrayList<>(List.of("--store", store));
+        full.addAll(List.of(args));
+        int code = Main.commandLine(new CliContext(captured, context.err(), false, context.agents()))
+                .execute(full.toArray(String[]::new));
+        if (code != 0) {
+            surprises.add("'" + display(args) + "' exited with " + code + ", expected 0");
+        }
+        return buffer.toByteArray();
     }
 
     /** Runs a command whose output is long and prints its first lines and its size. */

@@ -98,16 +98,12 @@ public final class JdbcStoreProvider implements StoreProvider {
     }
 
     private static HikariDataSource pool(String driverUri, String masked, JdbcStoreSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setDriverClassName("org.postgresql.Driver");
-        config.setJdbcUrl(driverUri);
-        config.setPoolName("dicommeta-" + settings.schema());
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(Math.min(2, settings.poolSize()));
-        config.setConnectionTimeout(settings.connectTimeout().toMillis());
-        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
-        if (!driverUri.toLowerCase(Locale.ROOT).contains("applicationname=")) {
-            config.addDataSourceProperty("ApplicationName", "dicom-metadata");
+        HikariConfig config;
+        try {
+            config = poolConfig(driverUri, settings);
+        } catch (RuntimeException e) {
+            throw new BackendException("Cannot configure a pool for PostgreSQL " + masked + ": "
+                    + Secrets.mask(String.valueOf(e.getMessage())), SqlErrors.masked(e));
         }
         try {
             return new HikariDataSource(config);
@@ -127,6 +123,25 @@ public final class JdbcStoreProvider implements StoreProvider {
             throw new BackendException("Cannot open PostgreSQL " + masked + ": " + Secrets.mask(String.valueOf(e.getMessage())),
                     SqlErrors.masked(e));
         }
+    }
+
+    /**
+     * The pool's configuration. The URI (and so any password in it) lives only inside it: the pool is named
+     * after the schema, and neither the configuration nor the pool prints the URI.
+     */
+    static HikariConfig poolConfig(String driverUri, JdbcStoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setDriverClassName("org.postgresql.Driver");
+        config.setJdbcUrl(driverUri);
+        config.setPoolName("dicommeta-" + settings.schema());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(settings.connectTimeout().toMillis());
+        config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+        if (!driverUri.toLowerCase(Locale.ROOT).contains("applicationname=")) {
+            config.addDataSourceProperty("ApplicationName", "dicom-metadata");
+        }
+        return config;
     }
 
     @Override

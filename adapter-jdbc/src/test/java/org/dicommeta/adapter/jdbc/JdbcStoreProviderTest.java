@@ -63,6 +63,16 @@ class JdbcStoreProviderTest {
     }
 
     @Test
+    @DisplayName("the pool's configuration and name never print the URI's password")
+    void poolConfigurationMasked() {
+        var config = JdbcStoreProvider.poolConfig("jdbc:postgresql://h/db?user=u&password=hunter2",
+                JdbcStoreSettings.defaults().withSchema("archive"));
+        assertThat(config.toString()).doesNotContain("hunter2");
+        assertThat(config.getPoolName()).isEqualTo("dicommeta-archive");
+        assertThat(config.getMaximumPoolSize()).isEqualTo(8);
+    }
+
+    @Test
     @DisplayName("an unknown option fails before any connection, naming the option")
     void unknownOption() {
         assertThatThrownBy(() -> provider.open(new StoreRequest("jdbc:postgresql://127.0.0.1:1/db", Map.of("pool", "3"))))

@@ -70,6 +70,9 @@ def run_pydicom(path):
         d = ds.to_json_dict()
         if not ds.is_little_endian:
             swap_binary_values(d)  # N13
+        px = d.get("7FE00010")
+        if px and px.get("vr") == "OW" and base64.b64decode(px.get("InlineBinary", ""))[:4] == b"\xfe\xff\x00\xe0":
+            px["vr"] = "OB"  # N14
         return d, None
     except Exception as e:
         return None, "pydicom reads but cannot write JSON: %s: %s" % (type(e).__name__, str(e)[:120])

@@ -19,6 +19,7 @@ import org.dicommeta.codec.DataSet;
 import org.dicommeta.codec.DicomCodecException;
 import org.dicommeta.codec.Element;
 import org.dicommeta.codec.VR;
+import org.dicommeta.codec.charset.PersonName;
 
 /**
  * Reads DICOM JSON (PS3.18 §F.2) back into a {@link DataSet}, the inverse of
@@ -241,11 +242,11 @@ public final class DicomJsonReader {
         while (true) {
             Event e = p.next();
             if (e == Event.END_OBJECT) {
-                return PersonNames.joinGroups(groups[0], groups[1], groups[2]);
+                return PersonName.of(groups[0], groups[1], groups[2]).toString();
             }
             String name = p.getString();
             Event v = p.next();
-            int g = List.of(PersonNames.GROUP_NAMES).indexOf(name);
+            int g = List.of(DicomJsonWriter.PN_GROUPS).indexOf(name);
             if (g < 0) {
                 skip(p, v);
             } else if (v == Event.VALUE_STRING) {

@@ -11,6 +11,7 @@ import org.dicommeta.codec.Element;
 import org.dicommeta.codec.Fragments;
 import org.dicommeta.codec.Tag;
 import org.dicommeta.codec.VR;
+import org.dicommeta.codec.charset.PersonName;
 import org.dicommeta.codec.dict.ElementDictionary;
 
 /**
@@ -38,6 +39,9 @@ import org.dicommeta.codec.dict.ElementDictionary;
 public final class DicomJsonWriter {
 
     private static final long MAX_EXACT = 1L << 53;
+
+    /** The members of a PN value object, in {@link PersonName.Group} order (PS3.18 §F.2.2). */
+    static final String[] PN_GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
 
     private final Utf8Output out;
     private final JsonWriteOptions options;
@@ -289,12 +293,12 @@ public final class DicomJsonWriter {
             out.ascii("null");
             return;
         }
-        String[] groups = PersonNames.groups(v);
+        PersonName name = PersonName.parse(v);
         out.ascii('{');
         indent++;
         boolean first = true;
-        for (int g = 0; g < 3; g++) {
-            if (groups[g].isEmpty()) {
+        for (PersonName.Group g : PersonName.Group.values()) {
+            if (!name.hasGroup(g)) {
                 continue;
             }
             if (!first) {
@@ -302,9 +306,9 @@ public final class DicomJsonWriter {
             }
             first = false;
             newline();
-            out.ascii('"').ascii(PersonNames.GROUP_NAMES[g]).ascii('"');
+            out.ascii('"').ascii(PN_GROUPS[g.ordinal()]).ascii('"');
             colon();
-            string(groups[g]);
+            string(name.group(g));
         }
         indent--;
         if (!first) {

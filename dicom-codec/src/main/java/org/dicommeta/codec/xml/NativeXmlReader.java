@@ -17,8 +17,8 @@ import org.dicommeta.codec.DataSet;
 import org.dicommeta.codec.DicomCodecException;
 import org.dicommeta.codec.Element;
 import org.dicommeta.codec.VR;
+import org.dicommeta.codec.charset.PersonName;
 import org.dicommeta.codec.json.JsonBinaryNumbers;
-import org.dicommeta.codec.json.PersonNames;
 
 /**
  * Reads a Native DICOM Model document (PS3.19 §A.1) back into a {@link DataSet}, the inverse of
@@ -285,38 +285,26 @@ public final class NativeXmlReader {
     }
 
     private String readPersonName() throws XMLStreamException {
-        String[] groups = {"", "", ""};
-        String name;
-        while ((name = nextStart()) != null) {
-            int g = indexOf(PersonNames.GROUP_NAMES, name);
+        PersonName name = PersonName.EMPTY;
+        String element;
+        while ((element = nextStart()) != null) {
+            int g = indexOf(NativeXmlWriter.PN_GROUPS, element);
             if (g < 0) {
                 skipElement();
                 continue;
             }
-            String[] comps = {"", "", "", "", ""};
             String c;
             while ((c = nextStart()) != null) {
-                int k = indexOf(PersonNames.COMPONENT_NAMES, c);
+                int k = indexOf(NativeXmlWriter.PN_COMPONENTS, c);
                 if (k < 0) {
                     skipElement();
                 } else {
-                    comps[k] = reader.getElementText();
+                    name = name.withComponent(PersonName.Group.values()[g], PersonName.Component.values()[k],
+                            reader.getElementText());
                 }
             }
-            int last = 4;
-            while (last > 0 && comps[last].isEmpty()) {
-                last--;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0; k <= last; k++) {
-                if (k > 0) {
-                    sb.append('^');
-                }
-                sb.append(comps[k]);
-            }
-            groups[g] = sb.toString();
         }
-        return PersonNames.joinGroups(groups[0], groups[1], groups[2]);
+        return name.toString();
     }
 
     private static int indexOf(String[] names, String name) {

@@ -14,9 +14,9 @@ import org.dicommeta.codec.Element;
 import org.dicommeta.codec.Fragments;
 import org.dicommeta.codec.Tag;
 import org.dicommeta.codec.VR;
+import org.dicommeta.codec.charset.PersonName;
 import org.dicommeta.codec.dict.ElementDictionary;
 import org.dicommeta.codec.json.BulkDataUris;
-import org.dicommeta.codec.json.PersonNames;
 import org.dicommeta.codec.json.Utf8Output;
 
 /**
@@ -45,6 +45,12 @@ import org.dicommeta.codec.json.Utf8Output;
  * Output is byte-identical for the same data set and options.
  */
 public final class NativeXmlWriter {
+
+    /** The elements of a PersonName's groups, in {@link PersonName.Group} order (PS3.19 §A.1.5). */
+    static final String[] PN_GROUPS = {"Alphabetic", "Ideographic", "Phonetic"};
+
+    /** The elements of a group's components, in {@link PersonName.Component} order (PS3.19 §A.1.5). */
+    static final String[] PN_COMPONENTS = {"FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix"};
 
     /** The PS3.19 namespace of the Native DICOM Model schema. */
     public static final String NAMESPACE = "http://dicom.nema.org/PS3.19/models/NativeDICOM";
@@ -246,13 +252,18 @@ public final class NativeXmlWriter {
 
     private void writePersonName(String number, String v) {
         out.ascii("<PersonName number=\"").ascii(number).ascii('"');
-        String[] groups = PersonNames.groups(v);
+        PersonName name = PersonName.parse(v);
         boolean any = false;
-        for (int g = 0; g < 3; g++) {
-            String[] comps = PersonNames.components(groups[g]);
+        for (PersonName.Group g : PersonName.Group.values()) {
+            if (!name.hasGroup(g)) {
+                continue;
+            }
             boolean groupOpen = false;
-            for (int c = 0; c < 5; c++) {
-                String comp = options.trimWhiteSpace() ? comps[c].strip() : comps[c];
+            for (PersonName.Component c : PersonName.Component.values()) {
+                String comp = name.component(g, c);
+                if (options.trimWhiteSpace()) {
+                    comp = comp.strip();
+                }
                 if (comp.isEmpty()) {
                     continue;
                 }
@@ -261,16 +272,16 @@ public final class NativeXmlWriter {
                     any = true;
                 }
                 if (!groupOpen) {
-                    out.ascii('<').ascii(PersonNames.GROUP_NAMES[g]).ascii('>');
+                    out.ascii('<').ascii(PN_GROUPS[g.ordinal()]).ascii('>');
                     groupOpen = true;
                 }
-                String name = PersonNames.COMPONENT_NAMES[c];
-                out.ascii('<').ascii(name).ascii('>');
+                String element = PN_COMPONENTS[c.ordinal()];
+                out.ascii('<').ascii(element).ascii('>');
                 text(comp, false);
-                out.ascii("</").ascii(name).ascii('>');
+                out.ascii("</").ascii(element).ascii('>');
             }
             if (groupOpen) {
-                out.ascii("</").ascii(PersonNames.GROUP_NAMES[g]).ascii('>');
+                out.ascii("</").ascii(PN_GROUPS[g.ordinal()]).ascii('>');
             }
         }
         if (any) {

@@ -35,6 +35,7 @@ import org.w3c.dom.Node;
 public final class GoldenComparison {
 
     private static final Set<String> NUMERIC = Set.of("DS", "IS", "FL", "FD", "SL", "SS", "UL", "US", "SV", "UV");
+    private static final String[] COMPONENTS = {"FamilyName", "GivenName", "MiddleName", "NamePrefix", "NameSuffix"};
     private static final Map<String, Integer> WORD = Map.of("OW", 2, "OF", 4, "OL", 4, "OD", 8, "OV", 8);
 
     private GoldenComparison() {
@@ -246,11 +247,11 @@ public final class GoldenComparison {
                 TreeMap<Integer, Object> names = new TreeMap<>();
                 for (Element pn : children(a, "PersonName")) {
                     Map<String, String> groups = new TreeMap<>();
-                    for (String g : PersonNames.GROUP_NAMES) {
+                    for (String g : new String[] {"Alphabetic", "Ideographic", "Phonetic"}) {
                         for (Element ge : children(pn, g)) {
                             String[] comps = new String[5];
                             for (int c = 0; c < 5; c++) {
-                                List<Element> ce = children(ge, PersonNames.COMPONENT_NAMES[c]);
+                                List<Element> ce = children(ge, COMPONENTS[c]);
                                 comps[c] = ce.isEmpty() ? "" : ce.get(0).getTextContent();
                             }
                             groups.put(g, String.join("^", comps));

@@ -30,6 +30,16 @@ record EngineSettings(int selectPageSize, int queuePerWorker, Duration[] retryBa
         return Math.max(2, workers * queuePerWorker);
     }
 
+    /**
+     * Capacity of the queue of rendered instances: at least a batch, so that while the coordinator waits
+     * for a batch to commit the workers render the next one instead of blocking on a full queue (with only
+     * {@code workers * queuePerWorker} places they stalled for most of each commit, and a store round trip
+     * per batch was paid on top of the rendering instead of beside it).
+     */
+    int resultCapacity(int workers, int batchSize) {
+        return Math.max(queueCapacity(workers), batchSize);
+    }
+
     EngineSettings withSelectPageSize(int n) {
         return new EngineSettings(n, queuePerWorker, retryBackoff, linger);
     }

@@ -101,8 +101,8 @@ final class GenerationJob implements GenerationRun {
         private final AtomicInteger inFlight = new AtomicInteger();
 
         int boundOnInFlight(int workers, int queueCapacity, int batchSize) {
-            // the work queue + one in each worker's hands + the result queue + one batch
-            return queueCapacity + workers + queueCapacity + batchSize;
+            // the work queue + one in each worker's hands + the result queue (at least a batch) + one batch
+            return queueCapacity + workers + Math.max(queueCapacity, batchSize) + batchSize;
         }
 
         private static void raise(AtomicInteger max, int value) {
@@ -314,7 +314,7 @@ final class GenerationJob implements GenerationRun {
         int capacity = settings.queueCapacity(workers);
         metrics.queueCapacity.set(capacity);
         BlockingQueue<Object> work = new ArrayBlockingQueue<>(capacity);
-        BlockingQueue<Object> results = new ArrayBlockingQueue<>(capacity);
+        BlockingQueue<Object> results = new ArrayBlockingQueue<>(settings.resultCapacity(workers, options.batchSize()));
         pool.execute(() -> feed(spill, work, workers));
         for (int i = 0; i < workers; i++) {
             pool.execute(() -> work(work, results));

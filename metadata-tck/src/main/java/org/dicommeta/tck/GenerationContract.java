@@ -615,7 +615,7 @@ public interface GenerationContract extends StoreUnderTest {
     }
 
     @Test
-    @DisplayName("a run batches its writes: no batch is larger than the batch size, and batches hold more than one record")
+    @DisplayName("a run batches its writes: no batch is larger than the batch size, and batches hold several instances' records")
     default void writesAreBatched() {
         kit().importStudy(89, 40);
         StoreSpy spy = StoreSpy.on(kit().store());
@@ -630,6 +630,9 @@ public interface GenerationContract extends StoreUnderTest {
         List<Integer> batches = spy.recordBatchSizes();
         assertThat(batches).allSatisfy(n -> assertThat(n).isBetween(1, 10));
         assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(80);
-        assertThat(batches.size()).as("putRecords calls for 80 records").isLessThan(80);
+        // Two records per instance: a batch of more than two holds several instances' records. (A writer that
+        // flushed after every instance would still make fewer than 80 calls, so that alone proves nothing.)
+        assertThat(batches).as("record batch sizes").anySatisfy(n -> assertThat(n).isGreaterThan(2));
+        assertThat(batches.size()).as("putRecords calls for 40 instances").isLessThan(40);
     }
 }

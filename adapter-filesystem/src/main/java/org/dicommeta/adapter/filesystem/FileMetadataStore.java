@@ -59,6 +59,13 @@ import org.dicommeta.ports.SelectedInstance;
  * ({@link BatchRunner}: concurrent fsyncs share journal commits), writes of one UID in batch order.
  * Deletes unlink under the stripes and force each touched directory once before returning.
  *
+ * <p><b>Read-only.</b> Opened with {@link FileStoreSettings#readOnly()}, the store takes no lock and
+ * creates, changes and removes nothing: the open scan leaves temporary files and orphan records where
+ * they are (and indexes neither), and every write method throws. A writer in another process may work
+ * meanwhile, so the scan tolerates files and directories that appear or vanish under it; the index is
+ * then a snapshot as of the scan. Reads of files go to disk: a record replaced since the scan is read in
+ * its new version (whole, thanks to the atomic rename), one deleted since is absent.
+ *
  * <p><b>Errors.</b> I/O failures become {@link BackendException}s naming the file and the likely cause
  * (disk full, permission denied). A batch is not one transaction: each record is atomic, and when one
  * fails, other items of the batch may be written; the exception names the failing file.
@@ -74,6 +81,7 @@ final class FileMetadataStore implements MetadataStore {
     private final AtomicFiles files;
     private final StoreIndex index;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Both null when read-only. */
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -97,7 +105,11 @@ final class FileMetadataStore implements MetadataStore {
         }
         this.batches = new BatchRunner(root);
         try {
-            prepare();
+            if (settings.readOnly()) {
+                checkMarker();
+            } else {
+                prepare();
+            }
             this.scan = scan();
         } catch (RuntimeException e) {
             release();
@@ -118,6 +130,10 @@ final class FileMetadataStore implements MetadataStore {
     /** {@link #open(FileStoreSettings, AtomicFiles.WriteHook)} with the index's scan budget (tests make it small). */
     static FileMetadataStore open(FileStoreSettings settings, AtomicFiles.WriteHook hook, int scanBudget) {
         Path root = settings.root().toAbsolutePath().normalize();
+        if (settings.readOnly()) {
+            return new FileMetadataStore(settings, existingStore(root), new AtomicFiles(settings.fsync(), hook),
+                    null, null, scanBudget);
+        }
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new BackendException("Cannot open file store " + root + ": it exists and is not a directory");
         }
@@ -175,6 +191,28 @@ final class FileMetadataStore implements MetadataStore {
         return new FileMetadataStore(settings, root, new AtomicFiles(settings.fsync(), hook), ch, lock, scanBudget);
     }
 
+    /**
+     * The real path of the store at {@code root} for a read-only open, which must find one there: a
+     * mistyped path is an error, never a new empty store.
+     */
+    private static Path existingStore(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new BackendException("No file store at " + root + ": " + (Files.exists(root)
+                    ? "it is not a directory" : "no such directory") + " (opened read-only, so none is created)");
+        }
+        Path real;
+        try {
+            real = root.toRealPath();
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot resolve file store directory", root, e);
+        }
+        if (!Files.exists(real.resolve(StoreLayout.MARKER))) {
+            throw new BackendException("No file store at " + real + ": the directory has no " + StoreLayout.MARKER
+                    + " (opened read-only, so none is created)");
+        }
+        return real;
+    }
+
     /** ", held by pid N since T" from the lock file's note, or "" when it cannot be read. */
     private static String holder(FileChannel ch) {
         try {
@@ -227,25 +265,8 @@ final class FileMetadataStore implements MetadataStore {
 
     /** Checks or writes the layout marker; refuses a non-empty directory that is not a store. */
     private void prepare() {
-        Path marker = layout.marker();
-        if (Files.exists(marker)) {
-            Map<String, String> kv;
-            try (FileChannel ch = FileChannel.open(marker, StandardOpenOption.READ)) {
-                if (ch.size() > 4096) {
-                    throw new BackendException("Corrupt store marker " + marker + ": " + ch.size() + " bytes");
-                }
-                ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
-                while (buf.hasRemaining() && ch.read(buf) > 0) {
-                    // read it all
-                }
-                kv = PropertyLines.parse(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8), marker);
-            } catch (IOException e) {
-                throw AtomicFiles.failure("Cannot read store marker", marker, e);
-            }
-            if (!String.valueOf(StoreLayout.LAYOUT_VERSION).equals(kv.get("layout"))) {
-                throw new BackendException("File store " + layout.root() + " has layout '" + kv.get("layout")
-                        + "' (" + marker + "); this library reads layout " + StoreLayout.LAYOUT_VERSION);
-            }
+        if (Files.exists(layout.marker())) {
+            checkMarker();
         } else {
             refuseForeign(layout.root());
             // A marker write a crash interrupted: ours, and in the way of nothing.
@@ -260,15 +281,40 @@ final class FileMetadataStore implements MetadataStore {
             }
             StringBuilder sb = new StringBuilder("# dicom-metadata file store; see adapter-filesystem/README.md\n");
             PropertyLines.append(sb, "layout", String.valueOf(StoreLayout.LAYOUT_VERSION));
-            files.write(marker, ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            files.write(layout.marker(), ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
         }
         files.createDirectory(layout.instances());
+    }
+
+    /** Checks that the layout marker names the layout this library reads. */
+    private void checkMarker() {
+        Path marker = layout.marker();
+        Map<String, String> kv;
+        try (FileChannel ch = FileChannel.open(marker, StandardOpenOption.READ)) {
+            if (ch.size() > 4096) {
+                throw new BackendException("Corrupt store marker " + marker + ": " + ch.size() + " bytes");
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // read it all
+            }
+            kv = PropertyLines.parse(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8), marker);
+        } catch (IOException e) {
+            throw AtomicFiles.failure("Cannot read store marker", marker, e);
+        }
+        if (!String.valueOf(StoreLayout.LAYOUT_VERSION).equals(kv.get("layout"))) {
+            throw new BackendException("File store " + layout.root() + " has layout '" + kv.get("layout")
+                    + "' (" + marker + "); this library reads layout " + StoreLayout.LAYOUT_VERSION);
+        }
     }
 
     /**
      * The open scan: lists the two shard levels and every leaf once (O(number of leaves + files); no file
      * is read), loads the index, removes temporary files and records whose instance file is gone. Runs
-     * before the store is handed out, so nothing else touches the files meanwhile.
+     * before the store is handed out, so nothing else in this process touches the files meanwhile. A
+     * read-only scan removes nothing and may run beside a writer in another process: a directory gone
+     * (or, on a brand-new store, not there yet) is empty, a temporary file is passed over, and a record
+     * listed without its instance file is not indexed (its instance is being written or deleted).
      */
     private ScanReport scan() {
         long start = System.nanoTime();
@@ -282,6 +328,11 @@ final class FileMetadataStore implements MetadataStore {
                     ignored(top, counts);
                 }
             }
+        } catch (NoSuchFileException e) {
+            if (!settings.readOnly()) {
+                throw AtomicFiles.failure("Cannot scan file store", layout.instances(), e);
+            }
+            // A writer's first open wrote the marker and has not made instances/ yet: an empty store.
         } catch (IOException e) {
             throw AtomicFiles.failure("Cannot scan file store", layout.instances(), e);
         }
@@ -305,6 +356,10 @@ final class FileMetadataStore implements MetadataStore {
                 }
                 scanLeaf(leaf, topName + "/" + leafName, counts);
             }
+        } catch (NoSuchFileException e) {
+            if (!settings.readOnly()) {
+                throw AtomicFiles.failure("Cannot scan file store", top, e);
+            }
         } catch (IOException e) {
             throw AtomicFiles.failure("Cannot scan file store", top, e);
         }
@@ -317,9 +372,11 @@ final class FileMetadataStore implements MetadataStore {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 if (name.startsWith(".") && name.endsWith(StoreLayout.TEMP_SUFFIX)) {
-                    LOG.log(Level.INFO, () -> "Removing " + p + ", a write interrupted by a crash");
-                    files.delete(p);
-                    counts.incrementAndGet(0);
+                    if (!settings.readOnly()) { // read-only: most likely the writer's write in flight
+                        LOG.log(Level.INFO, () -> "Removing " + p + ", a write interrupted by a crash");
+                        files.delete(p);
+                        counts.incrementAndGet(0);
+                    }
                     continue;
                 }
                 String uid = null;
@@ -347,6 +404,11 @@ final class FileMetadataStore implements MetadataStore {
                     records.merge(uid, StoreIndex.bit(format), (a, b) -> a | b);
                 }
             }
+        } catch (NoSuchFileException e) {
+            if (!settings.readOnly()) {
+                throw e;
+            }
+            return;
         }
         for (String uid : instances) {
             Integer bits = records.remove(uid);
@@ -355,6 +417,9 @@ final class FileMetadataStore implements MetadataStore {
         // A record beside its instance file is in the right leaf by construction; only the rest need the
         // hash check, so that a misplaced file is ignored rather than deleted as an orphan.
         for (Map.Entry<String, Integer> orphan : records.entrySet()) {
+            if (settings.readOnly()) {
+                break; // not indexed, and left for the writer's own open scan to judge
+            }
             if (!StoreLayout.shard(orphan.getKey()).equals(shard)) {
                 counts.addAndGet(2, Integer.bitCount(orphan.getValue()));
                 continue;
@@ -389,13 +454,15 @@ final class FileMetadataStore implements MetadataStore {
 
     @Override
     public String describe() {
-        return "file store " + layout.root() + (settings.fsync() ? "" : " (fsync off)");
+        return "file store " + layout.root() + (settings.readOnly() ? " (read-only)"
+                : settings.fsync() ? "" : " (fsync off)");
     }
 
     @Override
     public InstanceOutcome putInstance(Instance instance, boolean overwrite) {
         String uid = Uids.requireSopInstanceUid(instance.sopInstanceUid());
         ensureOpen();
+        ensureWritable();
         ReentrantLock stripe = stripe(uid);
         stripe.lock();
         try {
@@ -420,6 +487,7 @@ final class FileMetadataStore implements MetadataStore {
     @Override
     public List<InstanceOutcome> putInstances(List<Instance> batch, boolean overwrite) {
         ensureOpen();
+        ensureWritable();
         return batches.run(batch, Instance::sopInstanceUid, i -> putInstance(i, overwrite));
     }
 
@@ -445,6 +513,7 @@ final class FileMetadataStore implements MetadataStore {
     public long deleteInstances(Collection<String> sopInstanceUids) {
         List<String> uids = validated(sopInstanceUids);
         ensureOpen();
+        ensureWritable();
         long deleted = 0;
         Set<Path> touched = new HashSet<>();
         try {
@@ -540,6 +609,7 @@ final class FileMetadataStore implements MetadataStore {
     @Override
     public List<RecordWriteOutcome> putRecords(List<RecordWrite> batch) {
         ensureOpen();
+        ensureWritable();
         return batches.run(batch, RecordWrite::sopInstanceUid, this::putRecord);
     }
 
@@ -649,6 +719,7 @@ final class FileMetadataStore implements MetadataStore {
         requireFormat(format);
         List<String> uids = validated(sopInstanceUids);
         ensureOpen();
+        ensureWritable();
         long deleted = 0;
         Set<Path> touched = new HashSet<>();
         try {
@@ -684,6 +755,7 @@ final class FileMetadataStore implements MetadataStore {
     public long deleteAllRecords(MetadataFormat format) {
         requireFormat(format);
         ensureOpen();
+        ensureWritable();
         int bit = StoreIndex.bit(format);
         long deleted = 0;
         String cursor = null;
@@ -716,6 +788,9 @@ final class FileMetadataStore implements MetadataStore {
 
     private void release() {
         batches.close();
+        if (lock == null) {
+            return; // read-only: there is no lock
+        }
         try {
             lock.release();
         } catch (IOException e) {
@@ -727,6 +802,12 @@ final class FileMetadataStore implements MetadataStore {
     private void ensureOpen() {
         if (closed.get()) {
             throw new BackendException("File store " + layout.root() + " is closed");
+        }
+    }
+
+    private void ensureWritable() {
+        if (settings.readOnly()) {
+            throw new BackendException("Cannot write to file store " + layout.root() + ": it is opened read-only");
         }
     }
 

@@ -24,11 +24,13 @@ import org.dicommeta.ports.StoreRequest;
  * than {@code localhost}, a fragment, or an empty path is not a file store: {@link #accepts} says no.
  *
  * <p>Options, as {@code dicommeta.}-prefixed query parameters or in the options map (which wins):
- * {@code fsync} ({@code true}|{@code false}, default true) and {@code create} ({@code true}|{@code false},
- * default true); see {@link FileStoreSettings}. Any other option or query parameter is an error, so a
- * typo never goes unnoticed. Example: {@code file:/var/dicom/meta?dicommeta.fsync=false}.
+ * {@code fsync} ({@code true}|{@code false}, default true), {@code create} ({@code true}|{@code false},
+ * default true) and {@code readOnly} ({@code true}|{@code false}, default false); see
+ * {@link FileStoreSettings}. Any other option or query parameter is an error, so a typo never goes
+ * unnoticed. Example: {@code file:/var/dicom/meta?dicommeta.fsync=false}.
  *
- * <p>Opening takes the store's exclusive write lock; the caller owns the returned store and closes it.
+ * <p>Opening takes the store's exclusive write lock, unless read-only (no lock: any number of read-only
+ * opens may run beside one writer); the caller owns the returned store and closes it.
  */
 public final class FileStoreProvider implements StoreProvider {
 
@@ -43,8 +45,10 @@ public final class FileStoreProvider implements StoreProvider {
      * Opens the store {@code settings} describe, outside of any URI. The caller owns and closes it.
      *
      * @throws org.dicommeta.domain.StoreLockedException when another process, or this one, has it open
+     *         for writing (never for a read-only open)
      * @throws org.dicommeta.domain.BackendException naming the path when it cannot be created, read,
-     *         written or locked, or is a non-empty directory that is not a store
+     *         written or locked, or is a non-empty directory that is not a store; for a read-only open,
+     *         when there is no store at the path
      */
     public static MetadataStore openStore(FileStoreSettings settings) {
         return FileMetadataStore.open(settings, AtomicFiles.PLAIN_WRITE);
@@ -90,7 +94,7 @@ public final class FileStoreProvider implements StoreProvider {
         int q = uri.indexOf('?');
         if (q >= 0) {
             throw new IllegalArgumentException("Unknown query parameter(s) '" + uri.substring(q + 1) + "' in "
-                    + request.maskedUri() + "; a file: URI takes only dicommeta.fsync and dicommeta.create");
+                    + request.maskedUri() + "; a file: URI takes only dicommeta.fsync, dicommeta.create and dicommeta.readOnly");
         }
         Path root = path(uri).orElseThrow(() -> new IllegalArgumentException("Not a file store URI: "
                 + request.maskedUri() + "; expected file:./dir, file:/abs/dir or file:///abs/dir"));
@@ -103,10 +107,13 @@ public final class FileStoreProvider implements StoreProvider {
                 case FileStoreSettings.OPTION_CREATE:
                     settings = settings.withCreate(bool(e.getKey(), e.getValue(), request));
                     break;
+                case FileStoreSettings.OPTION_READ_ONLY:
+                    settings = settings.withReadOnly(bool(e.getKey(), e.getValue(), request));
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown option '" + e.getKey() + "' for " + request.maskedUri()
-                            + "; the file store knows " + FileStoreSettings.OPTION_FSYNC + " and "
-                            + FileStoreSettings.OPTION_CREATE);
+                            + "; the file store knows " + FileStoreSettings.OPTION_FSYNC + ", "
+                            + FileStoreSettings.OPTION_CREATE + " and " + FileStoreSettings.OPTION_READ_ONLY);
             }
         }
         return settings;

@@ -9,15 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dicommeta.codec.DataSet;
 import org.dicommeta.codec.DicomCodecException;
 import org.dicommeta.codec.io.DicomFile;
 import org.dicommeta.codec.io.Part10Reader;
 import org.dicommeta.codec.io.ReadOptions;
-import org.dicommeta.codec.json.DicomJsonWriter;
-import org.dicommeta.codec.json.JsonWriteOptions;
-import org.dicommeta.codec.xml.NativeXmlWriter;
-import org.dicommeta.codec.xml.XmlWriteOptions;
+import org.dicommeta.core.MetadataRendering;
 import org.dicommeta.domain.MetadataFormat;
 import org.dicommeta.domain.MetadataOptions;
 import org.dicommeta.domain.RenderOptions;
@@ -127,16 +123,17 @@ final class DumpCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads a file (header-only when no binary value is written) and renders it. */
+    /**
+     * Reads a file (header-only when no binary value is written) and renders it with core's
+     * {@link MetadataRendering}, so a dump is byte for byte what {@code generate} would store.
+     */
     static final class Converter {
+        private final RenderOptions render;
         private final ReadOptions readOptions;
-        private final JsonWriteOptions json;
-        private final XmlWriteOptions xml;
 
         Converter(RenderOptions render) {
-            this.readOptions = CodecOptions.readOptions(render);
-            this.json = render instanceof org.dicommeta.domain.JsonOptions j ? CodecOptions.json(j) : null;
-            this.xml = render instanceof org.dicommeta.domain.XmlOptions x ? CodecOptions.xml(x) : null;
+            this.render = render;
+            this.readOptions = MetadataRendering.readOptionsFor(render);
         }
 
         byte[] convert(Path file) {
@@ -145,8 +142,7 @@ final class DumpCommand implements Callable<Integer> {
                         new IOException("is a directory: " + file));
             }
             DicomFile dicom = Part10Reader.read(file, readOptions);
-            DataSet ds = dicom.dataSet();
-            return json != null ? DicomJsonWriter.toBytes(ds, json) : NativeXmlWriter.toBytes(ds, xml);
+            return MetadataRendering.render(dicom.dataSet(), render);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.dicommeta.codec.Tag;
 import org.dicommeta.codec.io.Part10Reader;
 import org.dicommeta.codec.io.ReadOptions;
-import org.dicommeta.codec.json.DicomJsonWriter;
 import org.dicommeta.core.MetadataAgents;
+import org.dicommeta.core.MetadataRendering;
 import org.dicommeta.domain.BackendUnavailableException;
 import org.dicommeta.domain.MetadataAgent;
 import org.dicommeta.domain.MetadataFormat;
@@ -246,14 +246,27 @@ class CommandLineTest {
     }
 
     @Test
-    @DisplayName("dump of one file writes the codec's rendering with the domain defaults to stdout")
+    @DisplayName("dump of one file writes what the agent stores for it with the domain defaults, to stdout")
     void dumpOneFile() {
         CliRunner.Result r = cli.run("dump", "--json", files.get(0).toString());
         assertThat(r.code()).as(r.err()).isZero();
-        byte[] expected = DicomJsonWriter.toBytes(Part10Reader.read(files.get(0), ReadOptions.full()).dataSet(),
-                CodecOptions.json(org.dicommeta.domain.JsonOptions.defaults()));
+        byte[] expected = MetadataRendering.render(Part10Reader.read(files.get(0), ReadOptions.full()).dataSet(),
+                org.dicommeta.domain.JsonOptions.defaults());
         assertThat(r.out()).isEqualTo(new String(expected, java.nio.charset.StandardCharsets.UTF_8) + "\n");
         assertThat(r.out()).doesNotContain("7FE00010\":{\"vr\":\"OW\",\"InlineBinary");
+
+        // The same bytes as the record generate stores, for default flags and for non-default ones.
+        assertThat(cli.run("import", files.get(0).toString()).code()).isZero();
+        assertThat(cli.run("generate", "--json", "--xml").code()).isZero();
+        assertThat(dumped(cli.run("get", "--json", uid(0)).out())).isEqualTo(r.out());
+        CliRunner.Result xml = cli.run("dump", "--xml", "--inline-binary", "--trim", files.get(0).toString());
+        assertThat(cli.run("generate", "--xml", "--inline-binary", "--trim", "--scope", "existing").code()).isZero();
+        assertThat(dumped(cli.run("get", "--xml", uid(0)).out())).isEqualTo(xml.out());
+    }
+
+    /** What dump prints for a rendering: the bytes, then a newline unless they end with one. */
+    private static String dumped(String rendering) {
+        return rendering.endsWith("\n") ? rendering : rendering + "\n";
     }
 
     @Test

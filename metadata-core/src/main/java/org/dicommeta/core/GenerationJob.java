@@ -232,13 +232,13 @@ final class GenerationJob implements GenerationRun {
             }
         } catch (BackendException e) {
             aborted = true;
-            tally.storeFailure = e.getMessage();
-            LOG.log(Level.ERROR, "Generation run stopped: the store failed: " + e.getMessage(), e);
+            tally.storeFailure = Secrets.mask(e.getMessage());
+            logMasked("Generation run stopped: the store failed: ", e);
         } catch (IOException e) {
             // Only the spill file throws checked I/O exceptions here.
             aborted = true;
-            tally.storeFailure = "cannot spill the selection to a temporary file: " + e.getMessage();
-            LOG.log(Level.ERROR, "Generation run stopped: " + tally.storeFailure, e);
+            tally.storeFailure = "cannot spill the selection to a temporary file: " + Secrets.mask(e.getMessage());
+            logMasked("Generation run stopped: cannot spill the selection to a temporary file: ", e);
         } catch (InterruptedException e) {
             aborted = true;
             tally.storeFailure = "interrupted";
@@ -246,8 +246,8 @@ final class GenerationJob implements GenerationRun {
         } catch (Throwable e) {
             // A bug in the store or in core: the run still completes and says why.
             aborted = true;
-            tally.storeFailure = "unexpected error: " + e;
-            LOG.log(Level.ERROR, "Generation run stopped by an unexpected error", e);
+            tally.storeFailure = "unexpected error: " + Secrets.mask(String.valueOf(e));
+            logMasked("Generation run stopped by an unexpected error: ", e);
         } finally {
             GenerationResult result = null;
             try {
@@ -428,9 +428,24 @@ final class GenerationJob implements GenerationRun {
                             + " attempts of " + operation + ": " + e.getMessage(), e);
                 }
                 LOG.log(Level.WARNING, "Store unavailable during " + operation + " (attempt " + (attempt + 1)
-                        + "), retrying in " + backoff[attempt].toMillis() + " ms: " + e.getMessage());
+                        + "), retrying in " + backoff[attempt].toMillis() + " ms: " + Secrets.mask(e.getMessage()));
                 Thread.sleep(backoff[attempt].toMillis());
             }
+        }
+    }
+
+    /**
+     * Logs why the run stopped. A store's message may quote a connection string: when masking changes
+     * it, only the masked text is logged, since the exception itself would print the original.
+     */
+    private static void logMasked(String what, Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        String masked = Secrets.mask(message);
+        if (masked.equals(message)) {
+            LOG.log(Level.ERROR, what + message, e);
+        } else {
+            LOG.log(Level.ERROR, what + masked + " (" + e.getClass().getName() + "; stack trace withheld: its"
+                    + " message holds a password)");
         }
     }
 

@@ -252,6 +252,20 @@ class GenerationEngineTest {
     }
 
     @Test
+    @DisplayName("a store failure whose message carries a connection password is reported masked")
+    void storeFailureIsMasked() throws IOException {
+        TestData.populate(store, dir, 20);
+        store.beforePutRecords = batch -> {
+            throw new BackendException("driver said: cannot reach postgresql://meta:s3cret@db.example/pacs?password=s3cret");
+        };
+        GenerationResult result = agent().generateAndWait(GenerationOptions.of(JSON).withWorkers(1).withBatchSize(5),
+                MetadataScope.MISSING, null);
+
+        assertThat(result.storeFailure()).hasValueSatisfying(m ->
+                assertThat(m).contains("db.example").contains("meta:****@").doesNotContain("s3cret"));
+    }
+
+    @Test
     @DisplayName("a store unavailable for a moment: the batch is retried with backoff and written once")
     void storeTransientlyUnavailable() throws IOException {
         TestData.populate(store, dir, 120);

@@ -1,8 +1,8 @@
 package org.dicommeta.cli;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.dicommeta.core.MetadataAgents;
 import org.dicommeta.domain.MetadataAgent;
 
@@ -13,9 +13,16 @@ import org.dicommeta.domain.MetadataAgent;
  * @param out         standard output: results and record bytes ({@code get} writes raw bytes here)
  * @param err         standard error: progress, per-file reports, the one-line error
  * @param interactive whether a person watches a terminal (then generation shows a progress bar)
- * @param agents      opens an agent for a store URI
+ * @param agents      opens an agent for a store URI and library options
  */
-record CliContext(PrintStream out, PrintStream err, boolean interactive, Function<String, MetadataAgent> agents) {
+record CliContext(PrintStream out, PrintStream err, boolean interactive, StoreOpener agents) {
+
+    /** {@link MetadataAgents#open(String, Map)}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface StoreOpener {
+        /** Opens the agent of {@code uri} with the library options (without the {@code dicommeta.} prefix). */
+        MetadataAgent open(String uri, Map<String, String> options);
+    }
 
     CliContext {
         Objects.requireNonNull(out, "out");

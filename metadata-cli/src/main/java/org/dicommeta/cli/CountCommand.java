@@ -33,7 +33,7 @@ final class CountCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MetadataFormat f = format.format();
-        try (MetadataAgent agent = root.openAgent()) {
+        try (MetadataAgent agent = root.openReader()) {
             MetadataRecords records = agent.records(f);
             String label = f.name().toLowerCase(java.util.Locale.ROOT);
             if (scope != null) {

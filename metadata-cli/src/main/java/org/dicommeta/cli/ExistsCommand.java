@@ -30,7 +30,7 @@ final class ExistsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MetadataFormat f = format.format();
-        try (MetadataAgent agent = root.openAgent()) {
+        try (MetadataAgent agent = root.openReader()) {
             boolean exists = agent.records(f).exists(uid);
             root.context().out().println(output == OutputMode.JSON
                     ? new JsonText().put("format", f.name().toLowerCase(java.util.Locale.ROOT))

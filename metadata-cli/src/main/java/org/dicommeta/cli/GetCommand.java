@@ -30,7 +30,7 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MetadataFormat f = format.format();
-        try (MetadataAgent agent = root.openAgent()) {
+        try (MetadataAgent agent = root.openReader()) {
             // Streamed, so a large record never has to fit in memory twice.
             Optional<InputStream> record = agent.records(f).openStream(uid);
             if (record.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.dicommeta.cli;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dicommeta.domain.MetadataAgent;
 import picocli.CommandLine.Command;
@@ -33,7 +35,10 @@ final class RootCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--store", paramLabel = "URI", scope = ScopeType.INHERIT, defaultValue = DEFAULT_STORE,
-            description = "The store: file:DIR, jdbc:postgresql://..., mongodb://... (default: ${DEFAULT-VALUE}).")
+            description = {"The store: file:DIR, jdbc:postgresql://..., mongodb://... (default: ${DEFAULT-VALUE}).",
+                    "count, exists and get open a file: store read-only (no lock, so they work while another "
+                            + "process writes; a path without a store is an error); import, generate and "
+                            + "delete create it when missing."})
     String store;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -52,9 +57,26 @@ final class RootCommand implements Callable<Integer> {
         return debug;
     }
 
-    /** Opens the agent of {@code --store}; the caller closes it. */
+    /** Opens the agent of {@code --store} for commands that write; the caller closes it. */
     MetadataAgent openAgent() {
-        return context.agents().apply(store);
+        return context.agents().open(store, Map.of());
+    }
+
+    /**
+     * Opens the agent of {@code --store} for commands that only read; the caller closes it. A
+     * {@code file:} store opens read-only: it takes no writer lock, so it works while another process
+     * writes, and it never creates a store, so a mistyped path is an error rather than an empty store.
+     * Only {@code file:} gets the option: other providers refuse options they do not know.
+     */
+    MetadataAgent openReader() {
+        return context.agents().open(store, isFileUri(store) ? Map.of(READ_ONLY_OPTION, "true") : Map.of());
+    }
+
+    /** The file store's read-only option (adapter-filesystem's FileStoreSettings.OPTION_READ_ONLY). */
+    static final String READ_ONLY_OPTION = "readOnly";
+
+    static boolean isFileUri(String uri) {
+        return uri.toLowerCase(Locale.ROOT).startsWith("file:");
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.dicommeta.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
 import org.dicommeta.core.MetadataAgents;
-import org.dicommeta.domain.MetadataAgent;
 import org.dicommeta.tck.ReferenceMetadataStore;
 
 /**
@@ -15,13 +13,13 @@ import org.dicommeta.tck.ReferenceMetadataStore;
 final class CliRunner {
 
     final ReferenceMetadataStore store = new ReferenceMetadataStore();
-    private final Function<String, MetadataAgent> agents;
+    private final CliContext.StoreOpener agents;
 
     CliRunner() {
-        this.agents = uri -> MetadataAgents.of(store);
+        this.agents = (uri, options) -> MetadataAgents.of(store);
     }
 
-    CliRunner(Function<String, MetadataAgent> agents) {
+    CliRunner(CliContext.StoreOpener agents) {
         this.agents = agents;
     }
 

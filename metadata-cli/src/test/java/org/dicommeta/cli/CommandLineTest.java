@@ -77,7 +77,7 @@ class CommandLineTest {
     @DisplayName("import stops at a store failure: one line, exit 3, no further files tried")
     void importStopsWhenTheStoreFails() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        CliRunner failing = new CliRunner(uri -> {
+        CliRunner failing = new CliRunner((uri, options) -> {
             MetadataAgent real = MetadataAgents.of(cli.store);
             return (MetadataAgent) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {MetadataAgent.class}, (proxy, method, args) -> {
@@ -206,7 +206,7 @@ class CommandLineTest {
     @Test
     @DisplayName("an unavailable backend exits 3 with one masked line, and --debug adds the stack trace")
     void backendUnavailable() {
-        CliRunner down = new CliRunner(uri -> {
+        CliRunner down = new CliRunner((uri, options) -> {
             throw new BackendUnavailableException("Cannot reach mongodb://admin:s3cret@db:27017/meta (refused)",
                     new java.net.ConnectException("refused"));
         });
@@ -224,7 +224,7 @@ class CommandLineTest {
     @DisplayName("--store and --debug are accepted after the subcommand too")
     void inheritedGlobalOptions() {
         String[] seen = new String[1];
-        CliRunner probe = new CliRunner(uri -> {
+        CliRunner probe = new CliRunner((uri, options) -> {
             seen[0] = uri;
             throw new BackendUnavailableException("down: " + uri, null);
         });
@@ -233,6 +233,66 @@ class CommandLineTest {
         assertThat(r.err()).contains("at org.dicommeta.cli");
         probe.run("count", "--json");
         assertThat(seen[0]).isEqualTo(RootCommand.DEFAULT_STORE);
+    }
+
+    @Test
+    @DisplayName("count, exists and get open a file: store read-only; writes and other schemes get no options")
+    void readOnlyOptionOnlyForFileReads() {
+        java.util.Map<String, java.util.Map<String, String>> seen = new java.util.LinkedHashMap<>();
+        CliRunner probe = new CliRunner((uri, options) -> {
+            seen.put(uri, options);
+            return MetadataAgents.of(cli.store);
+        });
+        java.util.Map<String, String> readOnly = java.util.Map.of("readOnly", "true");
+        for (String[] command : new String[][] {{"count", "--json"}, {"exists", "--xml", "1.2.3"},
+                {"get", "--json", "1.2.3"}}) {
+            seen.clear();
+            probe.run(concat(new String[] {"--store", "file:/x/y"}, command));
+            probe.run(concat(new String[] {"--store", "FILE:relative"}, command));
+            probe.run(concat(new String[] {"--store", "mongodb://h/db"}, command));
+            assertThat(seen).as(command[0]).containsExactly(java.util.Map.entry("file:/x/y", readOnly),
+                    java.util.Map.entry("FILE:relative", readOnly), java.util.Map.entry("mongodb://h/db", java.util.Map.of()));
+        }
+        for (String[] command : new String[][] {{"import", files.get(0).toString()}, {"generate", "--json"},
+                {"delete", "--json", "--all"}}) {
+            seen.clear();
+            probe.run(concat(new String[] {"--store", "file:/x/y"}, command));
+            assertThat(seen).as(command[0]).containsExactly(java.util.Map.entry("file:/x/y", java.util.Map.of()));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    @DisplayName("on a real file store: a reader of a mistyped path fails in one line and creates nothing; "
+            + "readers work while a writer holds the store")
+    void fileStoreReaders() {
+        CliRunner real = new CliRunner(MetadataAgents::open);
+        Path typo = tmp.resolve("no-such-store");
+        String uri = "file:" + typo;
+        for (String[] command : new String[][] {{"count", "--json"}, {"exists", "--json", uid(0)},
+                {"get", "--json", uid(0)}}) {
+            CliRunner.Result r = real.run(concat(new String[] {"--store", uri}, command));
+            assertThat(r.code()).as(command[0]).isEqualTo(ExitCodes.ERROR);
+            assertThat(r.err().lines()).as(command[0]).hasSize(1).first().asString()
+                    .contains("No file store at " + typo);
+            assertThat(typo).as(command[0]).doesNotExist();
+        }
+        assertThat(real.run("--store", uri, "import", files.get(0).toString()).code()).isZero();
+        assertThat(typo).isDirectory();
+        try (MetadataAgent writer = MetadataAgents.open(uri)) { // holds the writer lock
+            writer.json().count(MetadataScope.ALL);
+            assertThat(real.run("--store", uri, "count", "--json", "--scope", "all").out().strip())
+                    .isEqualTo("JSON all: 1");
+            assertThat(real.run("--store", uri, "exists", "--json", uid(0)).out()).contains("absent");
+            CliRunner.Result write = real.run("--store", uri, "generate", "--json");
+            assertThat(write.code()).isEqualTo(ExitCodes.ERROR);
+            assertThat(write.err()).contains("already open");
+        }
     }
 
     @Test

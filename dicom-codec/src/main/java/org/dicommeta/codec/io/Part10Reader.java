@@ -171,7 +171,10 @@ public final class Part10Reader {
             explicit = VR.ofCode(in.peek(4) << 8 | in.peek(5)) != null;
             bigEndian = explicit && leGroup > 0x00FF && beGroup <= 0x00FF;
             int group = bigEndian ? beGroup : leGroup;
-            if ((group & 1) != 0 || group > (explicit ? 0x7FE0 : 0x0028)) {
+            // Group 0000 is the DIMSE command group (PS3.7 §E.1) and 0002 the File Meta Information
+            // (handled above); neither starts a stored data set. Without this bound a run of zero bytes
+            // read as empty (0000,0000) elements: an empty data set instead of "not DICOM".
+            if ((group & 1) != 0 || group < 0x0004 || group > (explicit ? 0x7FE0 : 0x0028)) {
                 throw in.invalid(0, "not DICOM: no \"DICM\" prefix at byte 128 and no data set start"
                         + " (first group " + String.format("%04X", group) + ")");
             }

@@ -501,26 +501,41 @@ final class GenerationJob implements GenerationRun {
     // ------------------------------------------------------------------ reader and workers
 
     private void feed(Path spill, BlockingQueue<Object> work, int workers) {
-        try {
-            try (SelectionSpill.Reader in = SelectionSpill.reader(spill)) {
-                SelectionSpill.Entry e;
-                while (!stopFeeding() && (e = in.next()) != null) {
-                    while (!work.offer(e, 20, TimeUnit.MILLISECONDS)) {
-                        if (stopFeeding()) {
-                            break;
-                        }
+        try (SelectionSpill.Reader in = SelectionSpill.reader(spill)) {
+            SelectionSpill.Entry e;
+            while (!stopFeeding() && (e = in.next()) != null) {
+                while (!work.offer(e, 20, TimeUnit.MILLISECONDS)) {
+                    if (stopFeeding()) {
+                        break;
                     }
-                    Metrics.raise(metrics.maxQueueDepth, work.size());
                 }
-            } catch (IOException | RuntimeException e) {
-                abortReason = "cannot read the selection spill file " + spill + ": " + e;
-                aborted = true;
-                LOG.log(Level.ERROR, "Generation run stopped: " + abortReason, e);
-            }
-            for (int i = 0; i < workers; i++) {
-                work.put(NO_MORE_WORK);
+                Metrics.raise(metrics.maxQueueDepth, work.size());
             }
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            // Errors too (an OutOfMemoryError, say): the run must end, not wait for work that never comes.
+            abortReason = "cannot read the selection spill file " + spill + ": " + e;
+            aborted = true;
+            LOG.log(Level.ERROR, "Generation run stopped: " + abortReason, e);
+        } finally {
+            endOfWork(work, workers);
+        }
+    }
+
+    /** Tells every worker there is no more work, whatever happened to the reader. */
+    private static void endOfWork(BlockingQueue<Object> work, int workers) {
+        boolean interrupted = Thread.interrupted();
+        for (int i = 0; i < workers; ) {
+            try {
+                work.put(NO_MORE_WORK);
+                i++;
+            } catch (InterruptedException e) {
+                // Keep going: a worker left without its end marker would wait forever.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
@@ -541,9 +556,20 @@ final class GenerationJob implements GenerationRun {
                 Metrics.raise(metrics.maxInFlight, metrics.inFlight.incrementAndGet());
                 results.put(render((SelectionSpill.Entry) next));
             }
-            results.put(WORKER_DONE);
         } catch (InterruptedException e) {
             // Only the coordinator interrupts, when it has stopped listening.
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Throwable e) {
+            // render() never throws; anything else here is an Error. The coordinator must still learn
+            // that this worker is gone, or it would wait for its results forever.
+            abortReason = "a generation worker died: " + e;
+            aborted = true;
+            LOG.log(Level.ERROR, "Generation run stopped: " + abortReason, e);
+        }
+        try {
+            results.put(WORKER_DONE);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.dicommeta.domain.BackendException;
 import org.dicommeta.domain.Instance;
@@ -461,7 +462,6 @@ final class FileMetadataStore implements MetadataStore {
     @Override
     public InstanceOutcome putInstance(Instance instance, boolean overwrite) {
         String uid = Uids.requireSopInstanceUid(instance.sopInstanceUid());
-        ensureOpen();
         ensureWritable();
         ReentrantLock stripe = stripe(uid);
         stripe.lock();
@@ -486,7 +486,6 @@ final class FileMetadataStore implements MetadataStore {
     /** The batch's instances written on a few threads (see {@link BatchRunner}); not one transaction. */
     @Override
     public List<InstanceOutcome> putInstances(List<Instance> batch, boolean overwrite) {
-        ensureOpen();
         ensureWritable();
         return batches.run(batch, Instance::sopInstanceUid, i -> putInstance(i, overwrite));
     }
@@ -512,33 +511,47 @@ final class FileMetadataStore implements MetadataStore {
     @Override
     public long deleteInstances(Collection<String> sopInstanceUids) {
         List<String> uids = validated(sopInstanceUids);
-        ensureOpen();
         ensureWritable();
+        return deleteEach(uids, this::deleteInstance);
+    }
+
+    /** Unlinks one instance and its records, noting its directory in {@code touched} for the caller to force once. */
+    private boolean deleteInstance(String uid, Set<Path> touched) {
+        ReentrantLock stripe = stripe(uid);
+        stripe.lock();
+        try {
+            if (!index.hasInstance(uid)) {
+                return false;
+            }
+            // Records first, the instance file last: a failure part-way leaves an instance with
+            // fewer records, never a record without its instance (and the open scan removes any
+            // record a crash leaves without its instance).
+            for (MetadataFormat f : MetadataFormat.values()) {
+                if (index.hasRecord(uid, f)) {
+                    files.deleteUnsynced(layout.recordFile(uid, f));
+                    index.setRecord(uid, f, false);
+                }
+            }
+            files.deleteUnsynced(layout.instanceFile(uid));
+            index.removeInstance(uid);
+            touched.add(layout.leaf(uid));
+            return true;
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code delete} on each UID, then forces every directory it noted once, also when a delete
+     * failed part-way (what was unlinked is made durable). Returns how many it deleted.
+     */
+    private long deleteEach(Iterable<String> uids, BiPredicate<String, Set<Path>> delete) {
         long deleted = 0;
         Set<Path> touched = new HashSet<>();
         try {
             for (String uid : uids) {
-                ReentrantLock stripe = stripe(uid);
-                stripe.lock();
-                try {
-                    if (!index.hasInstance(uid)) {
-                        continue;
-                    }
-                    // Records first, the instance file last: a failure part-way leaves an instance with
-                    // fewer records, never a record without its instance (and the open scan removes any
-                    // record a crash leaves without its instance).
-                    for (MetadataFormat f : MetadataFormat.values()) {
-                        if (index.hasRecord(uid, f)) {
-                            files.deleteUnsynced(layout.recordFile(uid, f));
-                            index.setRecord(uid, f, false);
-                        }
-                    }
-                    files.deleteUnsynced(layout.instanceFile(uid));
-                    index.removeInstance(uid);
-                    touched.add(layout.leaf(uid));
+                if (delete.test(uid, touched)) {
                     deleted++;
-                } finally {
-                    stripe.unlock();
                 }
             }
         } finally {
@@ -608,7 +621,6 @@ final class FileMetadataStore implements MetadataStore {
 
     @Override
     public List<RecordWriteOutcome> putRecords(List<RecordWrite> batch) {
-        ensureOpen();
         ensureWritable();
         return batches.run(batch, RecordWrite::sopInstanceUid, this::putRecord);
     }
@@ -718,20 +730,8 @@ final class FileMetadataStore implements MetadataStore {
     public long deleteRecords(MetadataFormat format, Collection<String> sopInstanceUids) {
         requireFormat(format);
         List<String> uids = validated(sopInstanceUids);
-        ensureOpen();
         ensureWritable();
-        long deleted = 0;
-        Set<Path> touched = new HashSet<>();
-        try {
-            for (String uid : uids) {
-                if (deleteRecord(format, uid, touched)) {
-                    deleted++;
-                }
-            }
-        } finally {
-            batches.syncDirectories(touched, files);
-        }
-        return deleted;
+        return deleteEach(uids, (uid, touched) -> deleteRecord(format, uid, touched));
     }
 
     /** Unlinks one record, noting its directory in {@code touched} for the caller to force once. */
@@ -754,23 +754,15 @@ final class FileMetadataStore implements MetadataStore {
     @Override
     public long deleteAllRecords(MetadataFormat format) {
         requireFormat(format);
-        ensureOpen();
         ensureWritable();
         int bit = StoreIndex.bit(format);
         long deleted = 0;
         String cursor = null;
         while (true) {
             StoreIndex.Page page = index.page(cursor, DELETE_ALL_PAGE, bits -> (bits & bit) != 0);
-            Set<Path> touched = new HashSet<>();
-            try {
-                for (StoreIndex.Entry e : page.entries()) {
-                    if (deleteRecord(format, e.uid(), touched)) {
-                        deleted++;
-                    }
-                }
-            } finally {
-                batches.syncDirectories(touched, files); // per page, so memory stays bounded
-            }
+            // Directories forced per page, so memory stays bounded.
+            deleted += deleteEach(page.entries().stream().map(StoreIndex.Entry::uid)::iterator,
+                    (uid, touched) -> deleteRecord(format, uid, touched));
             if (page.end()) {
                 return deleted;
             }
@@ -805,7 +797,9 @@ final class FileMetadataStore implements MetadataStore {
         }
     }
 
+    /** {@link #ensureOpen()}, and refuses every write to a read-only store. */
     private void ensureWritable() {
+        ensureOpen();
         if (settings.readOnly()) {
             throw new BackendException("Cannot write to file store " + layout.root() + ": it is opened read-only");
         }

@@ -7,6 +7,7 @@ import org.dicommeta.domain.MetadataRecords;
 import org.dicommeta.domain.MetadataScope;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,9 +27,8 @@ final class CountCommand implements Callable<Integer> {
             description = "all, existing or missing (any case).")
     MetadataScope scope;
 
-    @Option(names = "--output", paramLabel = "MODE", defaultValue = "text",
-            description = "text or json (an object for scripts); default: ${DEFAULT-VALUE}.")
-    OutputMode output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -38,14 +38,14 @@ final class CountCommand implements Callable<Integer> {
             String label = f.name().toLowerCase(java.util.Locale.ROOT);
             if (scope != null) {
                 long n = records.count(scope);
-                root.context().out().println(output == OutputMode.JSON
+                root.context().out().println(output.json()
                         ? new JsonText().put("format", label).put("scope", scope.label()).put("count", n)
                         : f.name() + " " + scope.label() + ": " + n);
             } else {
                 long all = records.count(MetadataScope.ALL);
                 long existing = records.count(MetadataScope.EXISTING);
                 long missing = records.count(MetadataScope.MISSING);
-                root.context().out().println(output == OutputMode.JSON
+                root.context().out().println(output.json()
                         ? new JsonText().put("format", label).put("all", all).put("existing", existing)
                                 .put("missing", missing)
                         : f.name() + " all: " + all + ", existing: " + existing + ", missing: " + missing);

@@ -5,7 +5,7 @@ import org.dicommeta.domain.MetadataAgent;
 import org.dicommeta.domain.MetadataFormat;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,16 +23,15 @@ final class ExistsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "UID", description = "The SOP Instance UID.")
     String uid;
 
-    @Option(names = "--output", paramLabel = "MODE", defaultValue = "text",
-            description = "text or json (an object for scripts); default: ${DEFAULT-VALUE}.")
-    OutputMode output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
         MetadataFormat f = format.format();
         try (MetadataAgent agent = root.openReader()) {
             boolean exists = agent.records(f).exists(uid);
-            root.context().out().println(output == OutputMode.JSON
+            root.context().out().println(output.json()
                     ? new JsonText().put("format", f.name().toLowerCase(java.util.Locale.ROOT))
                             .put("sopInstanceUid", uid).put("exists", exists)
                     : f.name() + " record of " + uid + ": " + (exists ? "exists" : "absent"));

@@ -218,6 +218,10 @@ class CommandLineIT {
             }
             assertThat(started.getCount()).as("a progress line while the run goes on; exit %s, stderr: %s",
                     child.isAlive() ? "none yet" : child.exitValue(), err).isZero();
+            // The child holds the store's writer lock; count opens it read-only, so it works beside it.
+            Run during = cliOnStore("count", "--json", "--scope", "all");
+            assertThat(during.code()).as("count while generate runs in another process: %s", during.err()).isZero();
+            assertThat(during.out().strip()).isEqualTo("JSON all: " + TOTAL);
             assertThat(child.isAlive()).as("the run is still going when the signal is sent; stderr: %s", err).isTrue();
             String signal = interruptIgnored() ? "TERM" : "INT";
             if (signal.equals("TERM")) {
@@ -263,6 +267,23 @@ class CommandLineIT {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1).first().asString().contains("sometimes");
         assertThat(tmp.resolve("store")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("count, exists and get of a mistyped store path fail in one line, exit 4, and create nothing")
+    void readerOfMissingStore() {
+        Path typo = tmp.resolve("stroe");
+        for (String command : List.of("count", "exists", "get")) {
+            List<String> args = new ArrayList<>(List.of("--store", "file:" + typo, command, "--json"));
+            if (!command.equals("count")) {
+                args.add(uids.get(0));
+            }
+            Run r = cli(args.toArray(String[]::new));
+            assertThat(r.code()).as(command).isEqualTo(4);
+            assertThat(r.err().lines()).as(command).hasSize(1).first().asString()
+                    .contains("No file store at " + typo);
+            assertThat(typo).as(command).doesNotExist();
+        }
     }
 
     @Test

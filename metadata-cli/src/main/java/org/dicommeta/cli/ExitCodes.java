@@ -16,7 +16,8 @@ import org.dicommeta.domain.UnsupportedStoreUriException;
  * <tr><td>2</td><td>usage error: unknown or missing options, bad values, an invalid UID, a store URI no
  *     installed backend accepts</td></tr>
  * <tr><td>3</td><td>the backend is unavailable (connection refused or lost); retrying later may work</td></tr>
- * <tr><td>4</td><td>any other error: a record or instance not found, a backend error, an I/O error</td></tr>
+ * <tr><td>4</td><td>any other error: a record or instance not found, no store at the {@code file:} path a reading
+ *     command (count, exists, get) names, a backend error, an I/O error</td></tr>
  * <tr><td>130</td><td>a generation run was cancelled (Ctrl-C); what was written is kept</td></tr>
  * </table>
  */

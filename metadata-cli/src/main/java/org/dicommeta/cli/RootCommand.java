@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 "  1    finished, but some instances or files failed (named on stderr)",
                 "  2    usage error: bad option or value, invalid UID, unknown store URI",
                 "  3    backend unavailable (retry later)",
-                "  4    other error (not found, backend error, I/O error)",
+                "  4    other error (not found, no store at a file: path for count/exists/get, backend error, I/O error)",
                 "  130  generation cancelled with Ctrl-C (what was written is kept)"})
 final class RootCommand implements Callable<Integer> {
 

@@ -255,19 +255,23 @@ public final class ScaleBenchmark {
                     + " %.1f s of this JVM's CPU; average JSON %d bytes, XML %d bytes; load average before: %s",
                     renderSeconds, n / renderSeconds, renderCpu, bytes[0] / n, bytes[1] / n, loadAverage()));
 
+            GenerationOptions options = new GenerationOptions(render, workers, batch, GenerationOptions.DEFAULT_MAX_FAILURES_KEPT);
+            warmUpGeneration(agent, store, options, Math.min(n, 5_000));
+
             HeapWatch heap = new HeapWatch();
             String loadBefore = loadAverage();
             heap.start();
             double cpu1 = cpuSeconds();
+            double serverCpu1 = serverCpuSeconds();
             AtomicLong lastLog = new AtomicLong(System.nanoTime());
-            GenerationResult r = agent.generate(new GenerationOptions(render, workers, batch,
-                    GenerationOptions.DEFAULT_MAX_FAILURES_KEPT), MetadataScope.MISSING, e -> {
+            GenerationResult r = agent.generate(options, MetadataScope.MISSING, e -> {
                         if (e instanceof GenerationEvent.Update u && System.nanoTime() - lastLog.get() > 10_000_000_000L) {
                             lastLog.set(System.nanoTime());
                             LOG.log(System.Logger.Level.INFO, "generation: " + u.processed() + " of " + u.total());
                         }
                     }).await();
             double genCpu = cpuSeconds() - cpu1;
+            double serverCpu = serverCpuSeconds() - serverCpu1;
             heap.stop();
             double genSeconds = r.elapsed().toNanos() / 1e9;
             out(String.format(Locale.ROOT, "- generation (store + render, end to end): %.1f s, %.0f instances/s; total %d,"
@@ -275,6 +279,13 @@ public final class ScaleBenchmark {
                     r.total(), r.processed(), r.written(), r.skipped(), r.failed(), r.storeFailure().orElse("none")));
             out(String.format(Locale.ROOT, "- generation used %.1f s of this JVM's CPU (render only: %.1f s); load average before: %s",
                     genCpu, renderCpu, loadBefore));
+            if (!Double.isNaN(serverCpu)) {
+                out(String.format(Locale.ROOT, "- local server processes (%s) used %.1f s of CPU during the generation"
+                        + " (all of them, other clients' too; from /proc)", serverProcessName(), serverCpu));
+                // On a shared machine wall times swing with other load; CPU seconds do not.
+                out(String.format(Locale.ROOT, "- by CPU, the store adds %.0f%% to rendering: (%.1f s JVM + %.1f s server)"
+                        + " / %.1f s render only", ((genCpu + serverCpu) / renderCpu - 1) * 100, genCpu, serverCpu, renderCpu));
+            }
             out(String.format(Locale.ROOT, "- the store adds %.0f%% to the render-only time", (genSeconds / renderSeconds - 1) * 100));
             out(heap.summary());
             out(String.format(Locale.ROOT, "- counts after: JSON existing %d missing %d; XML existing %d missing %d",
@@ -284,10 +295,82 @@ public final class ScaleBenchmark {
         }
     }
 
+    /**
+     * The render-only pass is timed after a warm-up, so the generation gets one too: a MISSING run cancelled
+     * after {@code n} instances, whose records are then deleted. Without it the timed run also paid the JIT
+     * compilation of the engine's, the adapter's and the driver's code (about 4 s of compiler threads' CPU
+     * measured on PostgreSQL), which the baseline had already paid.
+     */
+    private void warmUpGeneration(MetadataAgent agent, MetadataStore store, GenerationOptions options, int n) {
+        long t0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicReference<org.dicommeta.domain.GenerationRun> run =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        run.set(agent.generate(options, MetadataScope.MISSING, e -> {
+            if (e instanceof GenerationEvent.Update u && u.processed() >= n) {
+                try {
+                    started.await();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+                run.get().cancel();
+            }
+        }));
+        started.countDown();
+        GenerationResult r = run.get().await();
+        long deleted = store.deleteAllRecords(MetadataFormat.JSON) + store.deleteAllRecords(MetadataFormat.XML);
+        out(String.format(Locale.ROOT, "- warm-up generation: %d instances (cancelled: %s), %d records deleted, %.1f s",
+                r.processed(), r.cancelled(), deleted, (System.nanoTime() - t0) / 1e9));
+    }
+
     /** CPU time of this JVM (all threads), in seconds. */
     private static double cpuSeconds() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    /** The process name of a database server on this machine whose CPU the generation is charged, if any. */
+    private String serverProcessName() {
+        String uri = args.get("uri");
+        return uri.startsWith("jdbc:postgresql:") ? "postgres" : uri.startsWith("mongodb:") ? "mongod" : null;
+    }
+
+    /**
+     * CPU time (user + system) of the local server's processes now running, in seconds, from /proc (Linux),
+     * or NaN. The pool's connections live through the whole generation, so the difference across it is the
+     * server's share; a connection of another client that ends in between makes it an underestimate.
+     */
+    private double serverCpuSeconds() {
+        String name = serverProcessName();
+        Path proc = Path.of("/proc");
+        if (name == null || !Files.isDirectory(proc)) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        try (var dirs = Files.list(proc)) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                if (!d.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(d.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    if (open < 0 || close < open || !stat.substring(open + 1, close).equals(name)) {
+                        continue;
+                    }
+                    // After the name: state is field 3, utime field 14, stime field 15 (proc(5)).
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException e) {
+                    // The process ended between the listing and the read.
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        // USER_HZ is 100 on Linux for every architecture the JDK runs on.
+        return ticks / 100.0;
     }
 
     /** The 1, 5 and 15 minute load averages (Linux), to judge how much of the machine the run had. */

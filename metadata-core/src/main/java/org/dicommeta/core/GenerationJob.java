@@ -523,19 +523,16 @@ final class GenerationJob implements GenerationRun {
         }
     }
 
-    /** Tells every worker there is no more work, whatever happened to the reader. */
+    /**
+     * Tells every worker there is no more work, whatever happened to the reader. An interrupt means the
+     * coordinator is shutting the pool down and no longer waits for the workers: then stop trying.
+     */
     private static void endOfWork(BlockingQueue<Object> work, int workers) {
-        boolean interrupted = Thread.interrupted();
-        for (int i = 0; i < workers; ) {
-            try {
+        try {
+            for (int i = 0; i < workers; i++) {
                 work.put(NO_MORE_WORK);
-                i++;
-            } catch (InterruptedException e) {
-                // Keep going: a worker left without its end marker would wait forever.
-                interrupted = true;
             }
-        }
-        if (interrupted) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -97,7 +97,7 @@ public final class ScaleBenchmark {
         Map<String, String> args = parse(argv);
         if (!args.containsKey("uri") || !(args.containsKey("counts") || args.containsKey("generate"))) {
             throw new IllegalArgumentException("usage: ScaleBenchmark --uri STORE_URI [--counts N] [--generate N] "
-                    + "[--sources DIR] [--workers W] [--batch B] [--repeat R] [--report FILE]");
+                    + "[--sources DIR] [--scope missing|all] [--workers W] [--batch B] [--repeat R] [--report FILE]");
         }
         Path reportFile = Path.of(args.getOrDefault("report", "scale-benchmark-report.md"));
         try (PrintWriter report = new PrintWriter(Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8,
@@ -237,7 +237,10 @@ public final class ScaleBenchmark {
         Path sources = Path.of(args.getOrDefault("sources", System.getProperty("java.io.tmpdir") + "/dicommeta-scale-sources-" + n));
         Path index = writeSources(sources, n);
         MetadataOptions render = MetadataOptions.defaults();
-        out("\n### MISSING generation of " + n + " header-only instances, JSON and XML\n");
+        // MISSING is the run; ALL (unconditional writes) is for servers where MISSING's conditional
+        // writes cannot use an index, such as the in-process MongoDB imitation.
+        MetadataScope scope = MetadataScope.parse(args.getOrDefault("scope", "missing"));
+        out("\n### " + scope + " generation of " + n + " header-only instances, JSON and XML\n");
         out("- sources: " + sources + " (" + String.format(Locale.ROOT, "%.0f", Files.size(index) / 1.0) + " byte index)");
         out("- options: " + render + ", workers " + workers + ", batch " + batch);
         try (MetadataStore store = openStore(); MetadataAgent agent = MetadataAgents.of(store)) {
@@ -256,7 +259,7 @@ public final class ScaleBenchmark {
                     renderSeconds, n / renderSeconds, renderCpu, bytes[0] / n, bytes[1] / n, loadAverage()));
 
             GenerationOptions options = new GenerationOptions(render, workers, batch, GenerationOptions.DEFAULT_MAX_FAILURES_KEPT);
-            warmUpGeneration(agent, store, options, Math.min(n, 5_000));
+            warmUpGeneration(agent, store, options, scope, Math.min(n, 5_000));
 
             HeapWatch heap = new HeapWatch();
             String loadBefore = loadAverage();
@@ -264,7 +267,7 @@ public final class ScaleBenchmark {
             double cpu1 = cpuSeconds();
             double serverCpu1 = serverCpuSeconds();
             AtomicLong lastLog = new AtomicLong(System.nanoTime());
-            GenerationResult r = agent.generate(options, MetadataScope.MISSING, e -> {
+            GenerationResult r = agent.generate(options, scope, e -> {
                         if (e instanceof GenerationEvent.Update u && System.nanoTime() - lastLog.get() > 10_000_000_000L) {
                             lastLog.set(System.nanoTime());
                             LOG.log(System.Logger.Level.INFO, "generation: " + u.processed() + " of " + u.total());
@@ -297,16 +300,17 @@ public final class ScaleBenchmark {
 
     /**
      * The render-only pass is timed after a warm-up, so the generation gets one too: a MISSING run cancelled
-     * after {@code n} instances, whose records are then deleted. Without it the timed run also paid the JIT
+     * after {@code n} instances (of the same scope as the timed run), whose records are then deleted. Without it the timed run also paid the JIT
      * compilation of the engine's, the adapter's and the driver's code (about 4 s of compiler threads' CPU
      * measured on PostgreSQL), which the baseline had already paid.
      */
-    private void warmUpGeneration(MetadataAgent agent, MetadataStore store, GenerationOptions options, int n) {
+    private void warmUpGeneration(MetadataAgent agent, MetadataStore store, GenerationOptions options,
+            MetadataScope scope, int n) {
         long t0 = System.nanoTime();
         java.util.concurrent.atomic.AtomicReference<org.dicommeta.domain.GenerationRun> run =
                 new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        run.set(agent.generate(options, MetadataScope.MISSING, e -> {
+        run.set(agent.generate(options, scope, e -> {
             if (e instanceof GenerationEvent.Update u && u.processed() >= n) {
                 try {
                     started.await();

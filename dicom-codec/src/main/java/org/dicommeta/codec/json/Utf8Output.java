@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.dicommeta.codec.Element;
+import org.dicommeta.codec.Fragments;
 
 /**
  * The byte buffer both writers render into: ASCII and UTF-8 appends without intermediate strings,
@@ -193,6 +195,36 @@ public final class Utf8Output {
         buf[pos++] = B64[v >>> 12 & 0x3F];
         buf[pos++] = B64[v >>> 6 & 0x3F];
         buf[pos++] = B64[v & 0x3F];
+    }
+
+    /**
+     * Appends an element's value base64-encoded and ends the stream: the value bytes, or for
+     * encapsulated data each fragment as the Item (FFFE,E000) with its 32-bit length that carries it
+     * (PS3.5 §A.4), so the InlineBinary of JSON and XML hold what the Part 10 value holds.
+     */
+    public Utf8Output base64Value(Element e) {
+        Fragments fragments = e.fragments();
+        if (fragments != null) {
+            byte[] header = new byte[8];
+            for (byte[] f : fragments) {
+                header[0] = (byte) 0xFE;
+                header[1] = (byte) 0xFF;
+                header[2] = 0x00;
+                header[3] = (byte) 0xE0;
+                int len = f.length;
+                header[4] = (byte) len;
+                header[5] = (byte) (len >> 8);
+                header[6] = (byte) (len >> 16);
+                header[7] = (byte) (len >> 24);
+                base64(header, 0, 8).base64(f, 0, f.length);
+            }
+        } else {
+            byte[] b = e.bytes();
+            if (b != null) {
+                base64(b, 0, b.length);
+            }
+        }
+        return base64End();
     }
 
     /** Writes the final partial group of a base64 stream with its '=' padding. */

@@ -11,7 +11,6 @@ import org.dicommeta.codec.BulkDataReference;
 import org.dicommeta.codec.DataSet;
 import org.dicommeta.codec.DicomCodecException;
 import org.dicommeta.codec.Element;
-import org.dicommeta.codec.Fragments;
 import org.dicommeta.codec.Tag;
 import org.dicommeta.codec.VR;
 import org.dicommeta.codec.charset.PersonName;
@@ -342,30 +341,7 @@ public final class NativeXmlWriter {
     }
 
     private void writeInline(Element e) {
-        out.ascii("<InlineBinary>");
-        Fragments fragments = e.fragments();
-        if (fragments != null) {
-            byte[] header = new byte[8];
-            for (byte[] f : fragments) {
-                // PS3.5 §A.4: each fragment is an Item (FFFE,E000) with its 32-bit length.
-                header[0] = (byte) 0xFE;
-                header[1] = (byte) 0xFF;
-                header[2] = 0x00;
-                header[3] = (byte) 0xE0;
-                int len = f.length;
-                header[4] = (byte) len;
-                header[5] = (byte) (len >> 8);
-                header[6] = (byte) (len >> 16);
-                header[7] = (byte) (len >> 24);
-                out.base64(header, 0, 8).base64(f, 0, f.length);
-            }
-        } else {
-            byte[] b = e.bytes();
-            if (b != null) {
-                out.base64(b, 0, b.length);
-            }
-        }
-        out.base64End().ascii("</InlineBinary>");
+        out.ascii("<InlineBinary>").base64Value(e).ascii("</InlineBinary>");
     }
 
     /** Escapes character data ({@code attribute}: also quotes, tabs and line feeds). */

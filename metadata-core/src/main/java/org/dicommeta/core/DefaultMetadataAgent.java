@@ -280,14 +280,22 @@ final class DefaultMetadataAgent implements MetadataAgent {
                 callingRun = job;
                 continue;
             }
+            boolean ended;
             try {
-                job.await();
+                ended = job.await(engine.closeWait()).isPresent();
             } catch (MetadataException e) {
+                ended = true; // it ended abnormally; there is nothing left to wait for
+            }
+            if (!ended) {
                 if (Thread.currentThread().isInterrupted()) {
                     interrupted = true;
                     LOG.log(Level.WARNING, "Interrupted while closing: a generation run may still be stopping");
                     break;
                 }
+                // A store call that never returns must not hang close(): the store is closed under the run,
+                // whose pending call then fails and which still ends with Completed.
+                LOG.log(Level.WARNING, "A cancelled generation run on " + store.describe() + " did not end within "
+                        + engine.closeWait().toSeconds() + " s; closing anyway");
             }
         }
         if (ownsStore) {

@@ -12,12 +12,15 @@ import java.util.Arrays;
  * @param retryBackoff    waits before each retry of a batch that failed with BackendUnavailableException;
  *                        its length is the number of retries
  * @param linger          how long the coordinator waits for a batch to fill before writing what it has
+ * @param closeWait       how long closing the agent waits for each cancelled run to end before it closes
+ *                        the store under it (so close never hangs on a store call that does not return)
  */
-record EngineSettings(int selectPageSize, int queuePerWorker, Duration[] retryBackoff, Duration linger) {
+record EngineSettings(int selectPageSize, int queuePerWorker, Duration[] retryBackoff, Duration linger,
+        Duration closeWait) {
 
     static final EngineSettings DEFAULTS = new EngineSettings(1000, 4,
             new Duration[] {Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(1600)},
-            Duration.ofMillis(50));
+            Duration.ofMillis(50), Duration.ofSeconds(60));
 
     EngineSettings {
         if (selectPageSize < 1 || queuePerWorker < 1) {
@@ -41,15 +44,19 @@ record EngineSettings(int selectPageSize, int queuePerWorker, Duration[] retryBa
     }
 
     EngineSettings withSelectPageSize(int n) {
-        return new EngineSettings(n, queuePerWorker, retryBackoff, linger);
+        return new EngineSettings(n, queuePerWorker, retryBackoff, linger, closeWait);
     }
 
     EngineSettings withRetryBackoff(Duration... waits) {
-        return new EngineSettings(selectPageSize, queuePerWorker, waits, linger);
+        return new EngineSettings(selectPageSize, queuePerWorker, waits, linger, closeWait);
     }
 
     EngineSettings withQueuePerWorker(int n) {
-        return new EngineSettings(selectPageSize, n, retryBackoff, linger);
+        return new EngineSettings(selectPageSize, n, retryBackoff, linger, closeWait);
+    }
+
+    EngineSettings withCloseWait(Duration wait) {
+        return new EngineSettings(selectPageSize, queuePerWorker, retryBackoff, linger, wait);
     }
 
     @Override

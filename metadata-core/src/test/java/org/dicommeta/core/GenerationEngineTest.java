@@ -540,6 +540,39 @@ class GenerationEngineTest {
     }
 
     @Test
+    @DisplayName("close never hangs on a store call that does not return: it waits a bounded time, then closes the store")
+    void closeDoesNotHangOnAStuckStore() throws Exception {
+        TestData.populate(store, dir, 50);
+        CountDownLatch inPutRecords = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        store.beforePutRecords = batch -> {
+            inPutRecords.countDown();
+            try {
+                release.await(); // stuck until the test lets go, like a store call that never returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        DefaultMetadataAgent owning = new DefaultMetadataAgent(store, true, Part10Sources::load,
+                CodecRenderer.INSTANCE, FAST.withCloseWait(Duration.ofMillis(300)));
+        EventRecorder recorder = new EventRecorder();
+        GenerationRun run = owning.generate(GenerationOptions.of(JSON).withWorkers(2).withBatchSize(5),
+                MetadataScope.MISSING, recorder);
+        try {
+            assertThat(inPutRecords.await(10, TimeUnit.SECONDS)).isTrue();
+            long t0 = System.nanoTime();
+            owning.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+            assertThat(store.closed).as("the owned store is closed under the stuck run").isTrue();
+        } finally {
+            release.countDown();
+        }
+        GenerationResult result = run.await(Duration.ofSeconds(20)).orElseThrow();
+        assertThat(result.cancelled()).isTrue();
+        assertWellFormed(recorder, result);
+    }
+
+    @Test
     @DisplayName("a listener may close the agent: the run is cancelled, completes, and the owned store closes after it")
     void closeFromListener() throws Exception {
         TestData.populate(store, dir, 300);

@@ -590,11 +590,18 @@ final class GenerationJob implements GenerationRun {
                 return new Rendered(uid, List.of(), null);
             }
             // Masked here too: a message from below may quote a source URI with its password.
-            String reason = Secrets.mask(String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage())
-                    .replaceAll("[\\r\\n]+", " "));
+            String reason = shorten(Secrets.mask(String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage())
+                    .replaceAll("[\\r\\n]+", " ")));
             return new Rendered(uid, List.of(),
                     new InstanceFailure(uid, Secrets.mask(entry.source()), reason, e.getClass().getSimpleName()));
         }
+    }
+
+    /** Longest failure reason kept: the number of reasons is capped, so their size is too. */
+    static final int MAX_REASON_LENGTH = 1_000;
+
+    private static String shorten(String reason) {
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
     }
 
     private RenderOptions renderOptions(MetadataFormat f) {

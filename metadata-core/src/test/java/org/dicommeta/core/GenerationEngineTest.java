@@ -24,6 +24,7 @@ import org.dicommeta.domain.GenerationEvent;
 import org.dicommeta.domain.GenerationEvent.Completed;
 import org.dicommeta.domain.GenerationEvent.Starting;
 import org.dicommeta.domain.GenerationEvent.Update;
+import org.dicommeta.domain.GenerationListener;
 import org.dicommeta.domain.GenerationOptions;
 import org.dicommeta.domain.GenerationResult;
 import org.dicommeta.domain.GenerationRun;
@@ -537,6 +538,20 @@ class GenerationEngineTest {
         assertThat(result.cancelled()).isTrue();
         assertThat(a.runningJobs()).isEmpty();
         assertThat(store.closed).isFalse();
+    }
+
+    @Test
+    @DisplayName("a failure reason is kept to a bounded length, however long the error's message")
+    void failureReasonsAreBounded() throws Exception {
+        TestData.populate(store, dir, 3);
+        SourceLoader verbose = (source, full) -> {
+            throw new IllegalStateException("x".repeat(50_000));
+        };
+        GenerationResult result = agent(verbose).generate(GenerationOptions.of(JSON), MetadataScope.ALL,
+                GenerationListener.NONE).await();
+        assertThat(result.failed()).isEqualTo(3);
+        assertThat(result.failures()).allSatisfy(f -> assertThat(f.reason().length())
+                .isLessThanOrEqualTo(GenerationJob.MAX_REASON_LENGTH));
     }
 
     @Test
